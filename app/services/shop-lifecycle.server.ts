@@ -1,0 +1,47 @@
+/**
+ * Install, uninstall and erasure of a shop. Uninstalling keeps the analytics data for 48 hours
+ * (Shopify sends shop/redact then, and a quick reinstall keeps history); shop/redact erases it.
+ */
+import prisma from "../db.server";
+
+/** Shopify sends shop/redact 48 hours after uninstall. */
+export const REDACT_GRACE_MS = 48 * 60 * 60 * 1000;
+
+export async function recordInstall(shop: string): Promise<void> {
+  await prisma.shop.upsert({
+    where: { shop },
+    create: { shop },
+    update: { uninstalledAt: null, purgeAfter: null },
+  });
+}
+
+/** Idempotent: Shopify may deliver app/uninstalled more than once, even after the fact. */
+export async function recordUninstall(shop: string, now: Date): Promise<void> {
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { shop } }),
+    prisma.shop.upsert({
+      where: { shop },
+      create: { shop, uninstalledAt: now, purgeAfter: new Date(now.getTime() + REDACT_GRACE_MS) },
+      update: { uninstalledAt: now, purgeAfter: new Date(now.getTime() + REDACT_GRACE_MS) },
+    }),
+  ]);
+}
+
+/** Erases everything held for a shop (shop/redact, or the purge job after the grace period). */
+export async function eraseShop(shop: string): Promise<{ orders: number; sessions: number }> {
+  const [orders, , , sessions] = await prisma.$transaction([
+    prisma.order.deleteMany({ where: { shop } }),
+    prisma.webhookEvent.deleteMany({ where: { shop } }),
+    prisma.complianceRequest.deleteMany({ where: { shop } }),
+    prisma.session.deleteMany({ where: { shop } }),
+    prisma.shop.deleteMany({ where: { shop } }),
+  ]);
+  return { orders: orders.count, sessions: sessions.count };
+}
+
+/** Shops whose grace period has passed without a shop/redact (e.g. missed delivery). */
+export async function purgeExpiredShops(now: Date): Promise<string[]> {
+  const due = await prisma.shop.findMany({ where: { purgeAfter: { lte: now } }, select: { shop: true } });
+  for (const { shop } of due) await eraseShop(shop);
+  return due.map((d) => d.shop);
+}

@@ -1,0 +1,71 @@
+/**
+ * Everything after HMAC verification: deduplicate by event id, then process lifecycle and
+ * compliance topics inline and queue data topics for the sync (Shopify expects an answer within
+ * 5 seconds, so heavy work never runs in the request).
+ */
+import prisma from "../db.server";
+import { isUniqueViolation } from "../data/prisma-errors";
+import { compileCustomerData, redactCustomer, redactShop } from "./compliance.server";
+import { recordUninstall } from "./shop-lifecycle.server";
+import { isKnownTopic, ORDER_DATA_TOPICS } from "./webhook-topics";
+
+export interface VerifiedWebhook {
+  shop: string;
+  /** Storage form, e.g. "ORDERS_CREATE". */
+  topic: string;
+  /** X-Shopify-Event-Id when present (the documented dedupe key), else X-Shopify-Webhook-Id. */
+  eventId: string;
+  triggeredAt: Date | null;
+  payload: unknown;
+  now: Date;
+}
+
+export type WebhookOutcome = "processed" | "queued" | "duplicate" | "ignored";
+
+export async function handleVerifiedWebhook(w: VerifiedWebhook): Promise<WebhookOutcome> {
+  if (!isKnownTopic(w.topic)) return "ignored";
+  const queued = (ORDER_DATA_TOPICS as readonly string[]).includes(w.topic);
+  try {
+    await prisma.webhookEvent.create({
+      data: {
+        shop: w.shop,
+        eventId: w.eventId,
+        topic: w.topic,
+        triggeredAt: w.triggeredAt,
+        receivedAt: w.now,
+        payload: queued ? JSON.stringify(w.payload) : null,
+      },
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return "duplicate";
+    throw e;
+  }
+  if (queued) return "queued";
+
+  switch (w.topic) {
+    case "APP_UNINSTALLED":
+      await recordUninstall(w.shop, w.now);
+      break;
+    case "APP_SCOPES_UPDATE": {
+      const current = (w.payload as { current?: unknown }).current;
+      if (Array.isArray(current)) {
+        await prisma.session.updateMany({ where: { shop: w.shop }, data: { scope: current.join(",") } });
+      }
+      break;
+    }
+    case "CUSTOMERS_DATA_REQUEST":
+      await compileCustomerData(w.shop, w.payload);
+      break;
+    case "CUSTOMERS_REDACT":
+      await redactCustomer(w.shop, w.payload);
+      break;
+    case "SHOP_REDACT":
+      await redactShop(w.shop);
+      return "processed"; // the event row went with the shop's data
+  }
+  await prisma.webhookEvent.update({
+    where: { shop_eventId_topic: { shop: w.shop, eventId: w.eventId, topic: w.topic } },
+    data: { processedAt: w.now },
+  });
+  return "processed";
+}

@@ -1,0 +1,5 @@
+import { freshDatabase } from "./database";
+
+export default async function setup() {
+  await freshDatabase();
+}
