@@ -5,7 +5,10 @@ import { readFileSync } from "node:fs";
 // Kept apart from vite.config.ts: the Remix plugin must not load under Vitest.
 // Tests authenticate with the scopes the app really requests.
 const scopes = /\nscopes\s*=\s*"([^"]+)"/.exec(readFileSync("shopify.app.toml", "utf8"))?.[1] ?? "";
-const databaseUrl = process.env.TEST_DATABASE_URL ?? "file:./prisma/test.sqlite";
+// One SQLite file per run, so concurrent runs never wipe each other's database. Set here, in the
+// main process, so global setup and the workers (forked later) all see the same URL.
+const databaseUrl = process.env.TEST_DATABASE_URL ?? `file:./prisma/test-${process.pid}.sqlite`;
+process.env.SECOND_ORDER_TEST_DB = databaseUrl;
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },

@@ -36,7 +36,9 @@ function withScriptSafeShadow<T extends ShadowAware>(factory: T): T {
 }
 
 export function sqliteMigrationAdapter(url: string) {
-  return withScriptSafeShadow(new PrismaBetterSQLite3({ url: sqlitePath(url) }) as unknown as ShadowAware);
+  const factory = new PrismaBetterSQLite3({ url: sqlitePath(url) });
+  withScriptSafeShadow(factory as unknown as ShadowAware);
+  return factory;
 }
 
 let pgPatched = false;
@@ -78,7 +80,8 @@ function reportCatalogTypesAsText() {
 export function postgresMigrationAdapter(url: string) {
   reportCatalogTypesAsText();
   const config = postgresConfig(url);
-  const factory = new PrismaPg(config) as unknown as ShadowAware & { connect(): Promise<Adapter> };
+  const pgFactory = new PrismaPg(config);
+  const factory = pgFactory as unknown as ShadowAware & { connect(): Promise<Adapter> };
   factory.connectToShadowDb = async () => {
     const admin = await factory.connect();
     const database = `prisma_shadow_${globalThis.crypto.randomUUID().replace(/-/g, "")}`;
@@ -94,5 +97,5 @@ export function postgresMigrationAdapter(url: string) {
     };
     return shadow;
   };
-  return factory;
+  return pgFactory;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import prisma from "../app/db.server";
 import { loader as appLoader } from "../app/routes/app._index";
 import { loader as demoLoader } from "../app/routes/demo._index";
-import { insertOrders, deleteOrders } from "../app/data/orders.server";
+import { upsertOrders, deleteOrders } from "../app/data/orders.server";
 import { DEMO_SHOP } from "../app/services/demo.server";
 import { adminRequest, seedOfflineSession, settle } from "./helpers";
 import { order } from "./order-fixture";
@@ -12,13 +12,13 @@ const shop = "overview-test.myshopify.com";
 beforeAll(async () => {
   await deleteOrders(shop);
   await seedOfflineSession(shop);
-  await insertOrders(shop, [
+  await upsertOrders(shop, [
     order({ id: "gid://shopify/Order/1", customerId: "gid://shopify/Customer/1", createdAt: Date.UTC(2025, 0, 5), totalPrice: 40 }),
     order({ id: "gid://shopify/Order/2", customerId: "gid://shopify/Customer/1", createdAt: Date.UTC(2025, 2, 9), totalPrice: 60, channel: "Shop" }),
     order({ id: "gid://shopify/Order/3", customerId: null, createdAt: Date.UTC(2025, 5, 1), totalPrice: 25 }),
   ]);
   // Another shop's orders must never leak into this one's figures.
-  await insertOrders("other.myshopify.com", [order({ id: "gid://shopify/Order/1", totalPrice: 999 })]);
+  await upsertOrders("other.myshopify.com", [order({ id: "gid://shopify/Order/1", totalPrice: 999 })]);
 });
 
 describe("embedded admin overview", () => {
@@ -44,7 +44,7 @@ describe("embedded admin overview", () => {
 describe("demo overview", () => {
   it("serves the demo shop without Shopify auth when demo mode is on", async () => {
     await prisma.order.deleteMany({ where: { shop: DEMO_SHOP } });
-    await insertOrders(DEMO_SHOP, [order({ id: "gid://shopify/Order/9" })]);
+    await upsertOrders(DEMO_SHOP, [order({ id: "gid://shopify/Order/9" })]);
     const data = await demoLoader();
     expect(data.overview).toMatchObject({ shop: DEMO_SHOP, orderCount: 1 });
   });

@@ -1,5 +1,6 @@
-import { freshDatabase } from "./database";
+import { freshDatabase, removeDatabase } from "./database";
 
 export default async function setup() {
   await freshDatabase();
+  return () => removeDatabase();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "smol-toml";
-import { GraphQLEnumType } from "graphql";
+import type { GraphQLEnumType } from "graphql";
 import { ApiVersion } from "@shopify/shopify-app-remix/server";
 import { ADMIN_API_VERSION } from "../app/shopify/api-version";
 import { ALL_TOPICS, COMPLIANCE_TOPICS, topicKey } from "../app/services/webhook-topics";

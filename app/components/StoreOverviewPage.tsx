@@ -45,6 +45,16 @@ function BreakdownCard({ title, rows, total, currency }: { title: string; rows: 
   );
 }
 
+const SPEED_LABELS: Record<string, string> = {
+  express: "Express",
+  standard: "Standard",
+  economy: "Economy",
+  pickup: "Pickup in store",
+  local: "Local delivery",
+  unknown: "Unknown",
+};
+const labelled = (rows: Breakdown[], labels: Record<string, string>) => rows.map((r) => ({ ...r, key: labels[r.key] ?? r.key }));
+
 /** The first admin page: what has been synced, from where, over which period. */
 export function StoreOverviewPage({ overview }: { overview: StoreOverview }) {
   const o = overview;
@@ -81,8 +91,8 @@ export function StoreOverviewPage({ overview }: { overview: StoreOverview }) {
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
             <BreakdownCard title="Sales channels" rows={o.channels} total={activeOrders} currency={o.currency} />
-            <BreakdownCard title="Shipping speed chosen" rows={o.shippingSpeeds} total={activeOrders} currency={o.currency} />
-            <BreakdownCard title="Carriers" rows={o.carriers} total={activeOrders} currency={o.currency} />
+            <BreakdownCard title="Shipping speed chosen" rows={labelled(o.shippingSpeeds, SPEED_LABELS)} total={activeOrders} currency={o.currency} />
+            <BreakdownCard title="Carriers" rows={labelled(o.carriers, { "No carrier": "No carrier (pickup or untracked)" })} total={activeOrders} currency={o.currency} />
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>

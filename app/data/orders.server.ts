@@ -1,14 +1,15 @@
 /** Persistence of engine orders. Every query is scoped by shop. */
 import type { Order } from "../engine/types";
 import prisma from "../db.server";
+import { openOrderWriter, type OrderRow } from "./order-writer.server";
 
-const BATCH = 500;
+const BATCH = 1000;
 
 function carrierOf(order: Order): string | null {
   return order.fulfillments.find((f) => f.carrier)?.carrier ?? null;
 }
 
-export function orderRow(shop: string, order: Order, name?: string | null) {
+export function orderRow(shop: string, order: Order, name?: string | null): OrderRow {
   return {
     shop,
     id: order.id,
@@ -26,21 +27,26 @@ export function orderRow(shop: string, order: Order, name?: string | null) {
   };
 }
 
-/** Appends orders known to be new (e.g. a fresh demo store), in batched transactions. */
-export async function insertOrders(shop: string, orders: Iterable<Order>): Promise<number> {
-  let batch: ReturnType<typeof orderRow>[] = [];
+/**
+ * Upserts orders in batches (a newer stored version is kept); memory is bounded by the batch,
+ * whatever the size of the iterable. Returns the number of rows written.
+ */
+export async function upsertOrders(shop: string, orders: Iterable<Order>): Promise<number> {
+  const writer = openOrderWriter();
+  let batch: OrderRow[] = [];
   let total = 0;
-  const flush = async () => {
-    if (!batch.length) return;
-    await prisma.order.createMany({ data: batch });
-    total += batch.length;
-    batch = [];
-  };
-  for (const order of orders) {
-    batch.push(orderRow(shop, order));
-    if (batch.length === BATCH) await flush();
+  try {
+    for (const order of orders) {
+      batch.push(orderRow(shop, order));
+      if (batch.length === BATCH) {
+        total += await writer.upsert(batch);
+        batch = [];
+      }
+    }
+    total += await writer.upsert(batch);
+  } finally {
+    await writer.close();
   }
-  await flush();
   return total;
 }
 

@@ -32,6 +32,7 @@ CREATE TABLE "Shop" (
     "uninstalledAt" TIMESTAMP(3),
     "purgeAfter" TIMESTAMP(3),
     "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    "demoFingerprint" TEXT,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Shop_pkey" PRIMARY KEY ("shop")

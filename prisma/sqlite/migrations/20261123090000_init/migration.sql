@@ -27,6 +27,7 @@ CREATE TABLE "Shop" (
     "uninstalledAt" DATETIME,
     "purgeAfter" DATETIME,
     "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    "demoFingerprint" TEXT,
     "updatedAt" DATETIME NOT NULL
 );
 

@@ -1,0 +1,28 @@
+// npm test: the whole suite on the embedded SQLite database, then the database-backed suite
+// (test/) again on PostgreSQL, the production path. Under CI=true a missing PostgreSQL fails.
+import { spawnSync } from "node:child_process";
+import { ensureAdminSchema } from "./admin-schema.mjs";
+import { ensureLocalPostgres } from "./postgres.mjs";
+
+const passthrough = process.argv.slice(2);
+const run = (label, args, env = {}) => {
+  console.log(`\n▶ ${label}`);
+  const res = spawnSync("npx", ["vitest", "run", ...args], { stdio: "inherit", env: { ...process.env, ...env } });
+  return res.status ?? 1;
+};
+
+ensureAdminSchema();
+let status = run("tests on SQLite (embedded default)", passthrough);
+
+if (!process.env.SKIP_POSTGRES) {
+  const pg = ensureLocalPostgres();
+  if (pg.url) {
+    status ||= run("database tests on PostgreSQL", passthrough.length ? passthrough : ["test/"], { TEST_DATABASE_URL: pg.url });
+  } else if (process.env.CI) {
+    console.error(`\n✖ PostgreSQL tests could not run: ${pg.reason}`);
+    status ||= 1;
+  } else {
+    console.warn(`\n⚠ PostgreSQL tests skipped: ${pg.reason}`);
+  }
+}
+process.exit(status);
