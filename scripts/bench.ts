@@ -1,0 +1,60 @@
+/**
+ * npm run bench [-- area…] [--write]: runs bench/<area>.bench.ts (all by default) in this process,
+ * each area in its own process (so peak memory is its own), and prints a Markdown table with the machine and date. --write replaces
+ * the results section of BENCHMARKS.md. Speed is measured here, never by timed assertions in tests.
+ */
+import { cpus, totalmem } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import * as clv from "../bench/clv.bench";
+import * as demo from "../bench/demo.bench";
+import * as journey from "../bench/journey.bench";
+import * as segments from "../bench/segments.bench";
+
+type Row = { name: string; ms: number; peakRssMb?: number; note?: string };
+const suites: Record<string, { run(): Promise<Row[]> }> = { clv, demo, journey, segments };
+
+const args = process.argv.slice(2);
+const only = args.indexOf("--only");
+if (only >= 0) {
+  // Child: one area, so its peak memory is its own.
+  const rows = await suites[args[only + 1]].run();
+  console.log(JSON.stringify(rows));
+  process.exit(0);
+}
+const write = args.includes("--write");
+const chosen = args.filter((a) => !a.startsWith("--"));
+const names = chosen.length ? chosen : Object.keys(suites);
+
+const machine = `${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+const lines = [`Machine: ${machine}. Date: ${date}.`, "", "| area | benchmark | time (ms) | peak RSS (MB) | note |", "| --- | --- | ---: | ---: | --- |"];
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) throw new Error(`unknown benchmark area "${name}"; known: ${Object.keys(suites).join(", ")}`);
+  console.error(`running ${name}…`);
+  const child = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", fileURLToPath(import.meta.url), "--only", name], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (child.status !== 0) throw new Error(`benchmark ${name} failed (exit ${child.status})`);
+  const rows = JSON.parse(child.stdout.trim().split("\n").pop()!) as Row[];
+  for (const r of rows) {
+    lines.push(`| ${name} | ${r.name} | ${r.ms.toFixed(r.ms < 10 ? 3 : 0)} | ${r.peakRssMb?.toFixed(0) ?? ""} | ${r.note ?? ""} |`);
+  }
+}
+const table = lines.join("\n");
+console.log(table);
+if (write) {
+  const file = "BENCHMARKS.md";
+  const begin = "<!-- bench:begin -->";
+  const end = "<!-- bench:end -->";
+  const doc = readFileSync(file, "utf8");
+  const i = doc.indexOf(begin);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < 0) throw new Error(`${file} needs ${begin} … ${end} markers`);
+  writeFileSync(file, `${doc.slice(0, i + begin.length)}\n${table}\n${doc.slice(j)}`);
+  console.error(`wrote ${file}`);
+}
