@@ -66,7 +66,7 @@ export interface Refund {
 
 export interface Return {
   createdAt: EpochMs;
-  /** Reason handles, one per returned line, e.g. "size_too_small", "arrived_late". */
+  /** Return reason definition handles (kebab-case, as Shopify gives them), one per returned line, e.g. "too-tight", "arrived-late". */
   reasons: string[];
 }
 
