@@ -11,9 +11,10 @@ import * as clv from "../bench/clv.bench";
 import * as demo from "../bench/demo.bench";
 import * as journey from "../bench/journey.bench";
 import * as segments from "../bench/segments.bench";
+import * as analyze from "../bench/analyze.bench";
 
 type Row = { name: string; ms: number; peakRssMb?: number; note?: string };
-const suites: Record<string, { run(): Promise<Row[]> }> = { clv, demo, journey, segments };
+const suites: Record<string, { run(): Promise<Row[]> }> = { clv, demo, journey, segments, analyze };
 
 const args = process.argv.slice(2);
 const only = args.indexOf("--only");

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { DeliveryPreferences, Order } from "../types";
+import { activeProfiles, buildProfiles } from "../segments/profile-book";
+import { RFM_SEGMENT_RULES, rfmMemberships, scoreRfm } from "../segments/rfm";
+import { summarizeSegments } from "../segments/segment-summary";
+import { at, DAY, order } from "../testing/order-builder";
+import { analyzeSegments } from "./segment-analysis";
+
+const AS_OF = at("2025-01-01");
+const prefs = (p: Partial<DeliveryPreferences>): DeliveryPreferences => ({
+  speedVsCost: null,
+  deliveryWindow: null,
+  deliveryDays: null,
+  notifications: null,
+  giftPackaging: null,
+  answeredAt: AS_OF - 100 * DAY,
+  ...p,
+});
+
+function store(): Order[] {
+  const out: Order[] = [];
+  for (let c = 0; c < 60; c++) {
+    const first = AS_OF - (20 + c * 9) * DAY;
+    const speed = c % 3 === 0 ? "express" : "standard";
+    out.push(
+      order({
+        id: `c${c}-1`,
+        customer: `c${c}`,
+        at: first,
+        total: 20 + c,
+        shippingSpeed: speed,
+        preferences: c < 10 ? prefs({ speedVsCost: c < 6 ? "speed" : "cost", deliveryWindow: c < 3 ? "evening" : "any", notifications: "key_only", giftPackaging: c === 0 }) : null,
+      }),
+    );
+    if (c % 2 === 0) out.push(order({ id: `c${c}-2`, customer: `c${c}`, at: first + 15 * DAY, total: 30, shippingSpeed: speed }));
+  }
+  return out;
+}
+
+describe("analyzeSegments", () => {
+  const orders = store();
+  const s = analyzeSegments(orders, { asOf: AS_OF, currency: "USD" });
+
+  it("summarizes RFM segments exactly as the per-customer memberships would", () => {
+    const profiles = activeProfiles(buildProfiles(orders));
+    const reference = summarizeSegments(profiles, rfmMemberships(scoreRfm(profiles, AS_OF), "USD"), {
+      segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })),
+    });
+    expect(s.rfm.summary).toEqual(reference);
+    expect(s.customers).toBe(60);
+    expect(Object.values(s.rfm.counts).reduce((a, b) => a + b, 0)).toBe(60);
+  });
+
+  it("counts who told us their delivery preferences, and what they said", () => {
+    const p = s.preferences;
+    expect(p.customersWithAnswers).toBe(10);
+    expect(p.customerShare).toBeCloseTo(10 / 60, 12);
+    expect(p.ordersWithAnswers).toBe(10);
+    expect(p.orderShare).toBeCloseTo(10 / 90, 12);
+    expect(p.speedVsCost).toEqual({ speed: 6, cost: 4, balanced: 0 });
+    expect(p.deliveryWindow).toEqual({ morning: 0, afternoon: 0, evening: 3, any: 7 });
+    expect(p.notifications).toEqual({ every_milestone: 0, key_only: 10 });
+    expect(p.giftPackaging).toBe(1);
+  });
+
+  it("lists every seed and behaviour segment, empty ones included", () => {
+    expect(s.seed.summary.segments.map((r) => r.segment)).toEqual(["new", "vip", "dormant", "price_sensitive", "return_risk", "margin_high", "margin_low", "margin_unknown"]);
+    expect(s.behaviour.summary.segments.map((r) => r.segment)).toEqual(["speed_focused", "price_sensitive_shipping", "gift_giver", "first_of_month"]);
+    // Speed: express buyers with 2 shipped orders (c ≡ 0 mod 6: 10) plus those who said so and aren't counted yet (c = 1…5).
+    expect(s.behaviour.summary.segments[0].customers).toBe(15);
+  });
+
+  it("ignores orders after asOf and handles no customers", () => {
+    const later = analyzeSegments([...orders, order({ id: "late", customer: "z", at: AS_OF + DAY })], { asOf: AS_OF });
+    expect(later.customers).toBe(60);
+    const none = analyzeSegments([], { asOf: AS_OF });
+    expect(none.customers).toBe(0);
+    expect(none.preferences.customerShare).toBeNull();
+    expect(none.rfm.confidence).toBe("insufficient");
+  });
+});

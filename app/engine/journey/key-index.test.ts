@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { hashString, KeyIndex } from "./key-index";
+
+describe("KeyIndex", () => {
+  it("assigns dense ids in insertion order and finds them again", () => {
+    const k = new KeyIndex(2);
+    expect(k.add("b")).toBe(0);
+    expect(k.add("a")).toBe(1);
+    expect(k.add("b")).toBe(0);
+    expect(k.indexOf("a")).toBe(1);
+    expect(k.indexOf("zzz")).toBe(-1);
+    expect(k.keys).toEqual(["b", "a"]);
+  });
+  it("survives growth and many similar keys", () => {
+    const k = new KeyIndex();
+    for (let i = 0; i < 5000; i++) expect(k.add(`gid://shopify/Customer/${i}`)).toBe(i);
+    for (let i = 0; i < 5000; i++) expect(k.indexOf(`gid://shopify/Customer/${i}`)).toBe(i);
+    expect(k.size).toBe(5000);
+    expect(k.add("")).toBe(5000);
+    expect(k.indexOf("")).toBe(5000);
+  });
+  it("hash is deterministic", () => {
+    expect(hashString("abc")).toBe(hashString("abc"));
+    expect(hashString("abc")).not.toBe(hashString("abd"));
+  });
+});
+
+describe("KeyIndex with shared prefixes and long keys", () => {
+  it("keeps keys that differ only before the hashed tail apart", () => {
+    const k = new KeyIndex();
+    const tail = "x".repeat(30);
+    expect(k.add(`a${tail}`)).toBe(0);
+    expect(k.add(`b${tail}`)).toBe(1); // same hash, told apart by comparison
+    expect(k.indexOf(`a${tail}`)).toBe(0);
+    expect(k.indexOf(`b${tail}`)).toBe(1);
+  });
+});

@@ -1,0 +1,413 @@
+/**
+ * The profile store of a shop: every customer's profile, fed one order version at a time
+ * (initial sync and webhooks alike), O(1) amortized per version.
+ *
+ * Layout (profile-layout.ts): one fixed-width record per order ever seen, in growable typed
+ * arrays; each customer's counted records form a doubly linked list sorted by (createdAt, id),
+ * and per-customer aggregates live in two more typed arrays. An index maps order id → record,
+ * which makes versions safe whatever their arrival order: a replay of the same version is a
+ * no-op, an older one is ignored, a newer one subtracts the old contribution and adds the new
+ * one, moving the order if its customer changed. Cancelled orders keep their record (so late
+ * replays stay ignored) but count nowhere; guest orders are remembered the same way and never
+ * profiled, since they cannot be followed for repeats.
+ */
+import type { DeliveryPreferences, EpochMs, Order } from "../types";
+import { type ApplyResult, type ProfileOptions, CustomerProfile, EARLY_MONTH_LAST_DAY, dayOfMonth, storeDay } from "./customer-profile";
+import {
+  FLAG_COUNTED,
+  FLAG_DISCOUNT,
+  FLAG_EARLY_MONTH,
+  FLAG_FREE_SHIPPING,
+  FLAG_GIFT,
+  FLAG_REFUNDED,
+  FLAG_RETURNED,
+  FLAG_STATED,
+  RF_CREATED,
+  RF_GROSS,
+  RF_KNOWN_COST,
+  RF_KNOWN_REV,
+  RF_LINE,
+  RF_REFUND,
+  RF_STRIDE,
+  RF_UPDATED,
+  RI_DAY,
+  RI_FLAGS,
+  RI_NEXT,
+  RI_PREV,
+  RI_RETURNS,
+  RI_SLOT,
+  RI_STRIDE,
+  SF_GAP_SQUARES,
+  SF_GROSS,
+  SF_KNOWN_COST,
+  SF_KNOWN_REV,
+  SF_LINE,
+  SF_NET,
+  SF_REFUNDED,
+  SF_STRIDE,
+  SI_DAYS,
+  SI_DISCOUNT,
+  SI_EARLY_MONTH,
+  SI_ECONOMY_OR_FREE,
+  SI_FREE_SHIPPING,
+  SI_GIFT,
+  SI_HEAD,
+  SI_LATEST_PREF,
+  SI_ORDERS,
+  SI_REFUNDED,
+  SI_RETURNED,
+  SI_RETURNS,
+  SI_SPEED,
+  SI_STATED,
+  SI_STRIDE,
+  SI_TAIL,
+  SPEED_SHIFT,
+} from "./profile-layout";
+
+export class ProfileBook {
+  readonly utcOffsetMs: number;
+  /** Customer id → profile (a view of the customer's slot). */
+  readonly profiles = new Map<string, CustomerProfile>();
+  /** Order id → record. */
+  readonly orderIndex = new Map<string, number>();
+  /** Stated answers by record (only records that carried answers). */
+  readonly preferences = new Map<number, Readonly<DeliveryPreferences>>();
+
+  /** @internal per-customer columns (see profile-layout.ts). */
+  customerIds: string[] = [];
+  si: Int32Array;
+  sf: Float64Array;
+  slotCount = 0;
+  /** @internal per-order records. */
+  recordIds: string[] = [];
+  rf: Float64Array;
+  ri: Int32Array;
+  recordCount = 0;
+
+  constructor(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}) {
+    this.utcOffsetMs = (options.utcOffsetMinutes ?? 0) * 60_000;
+    const slots = Math.max(16, expected.customers ?? 0);
+    const records = Math.max(16, expected.orders ?? 0);
+    this.si = new Int32Array(slots * SI_STRIDE);
+    this.sf = new Float64Array(slots * SF_STRIDE);
+    this.rf = new Float64Array(records * RF_STRIDE);
+    this.ri = new Int32Array(records * RI_STRIDE);
+  }
+}
+
+export interface BookApplyOutcome {
+  result: ApplyResult | "guest";
+  /** The customer whose profile changed (null when none did). */
+  customerId: string | null;
+  /** The customer the order was taken away from, when it changed hands. */
+  movedFrom: string | null;
+}
+
+/** An empty store; `expected` sizes pre-allocate the columns for a known initial sync. */
+export function createProfileBook(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}): ProfileBook {
+  return new ProfileBook(options, expected);
+}
+
+/** A standalone profile (in its own one-customer store), for tests and single-customer tools. */
+export function createProfile(customerId: string, options: ProfileOptions = {}): CustomerProfile {
+  return profileFor(new ProfileBook(options, { customers: 1 }), customerId);
+}
+
+/**
+ * Applies one order version to a profile (same rules as the store). Throws when the order
+ * belongs to another customer: route orders through `applyOrderToBook` instead.
+ */
+export function applyOrder(profile: CustomerProfile, order: Order): ApplyResult {
+  if (order.customerId !== profile.customerId) {
+    throw new Error(`applyOrder: order ${order.id} belongs to ${order.customerId ?? "a guest"}, not ${profile.customerId}`);
+  }
+  return applyOrderToBook(profile.book, order).result as ApplyResult;
+}
+
+/** Applies one order version; returns what changed, for living segments. */
+export function applyOrderToBook(book: ProfileBook, order: Order): BookApplyOutcome {
+  const customerId = order.customerId;
+  const known = book.orderIndex.get(order.id);
+
+  if (known === undefined) {
+    const r = newRecord(book, order.id);
+    book.orderIndex.set(order.id, r);
+    if (customerId === null) {
+      book.ri[r * RI_STRIDE + RI_SLOT] = -1;
+      book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
+      return { result: "guest", customerId: null, movedFrom: null };
+    }
+    const slot = profileFor(book, customerId).slot;
+    writeRecord(book, r, order, slot);
+    if (order.cancelledAt !== null) return { result: "cancelled", customerId, movedFrom: null };
+    link(book, r, slot);
+    return { result: "added", customerId, movedFrom: null };
+  }
+
+  const r = known;
+  const seen = book.rf[r * RF_STRIDE + RF_UPDATED];
+  if (order.updatedAt < seen) return { result: "stale", customerId: null, movedFrom: null };
+  if (order.updatedAt === seen) return { result: "duplicate", customerId: null, movedFrom: null };
+
+  const oldSlot = book.ri[r * RI_STRIDE + RI_SLOT];
+  if (book.ri[r * RI_STRIDE + RI_FLAGS] & FLAG_COUNTED) unlink(book, r, oldSlot);
+  book.preferences.delete(r);
+  const movedFrom = oldSlot >= 0 && book.customerIds[oldSlot] !== customerId ? book.customerIds[oldSlot] : null;
+  if (customerId === null) {
+    book.ri[r * RI_STRIDE + RI_SLOT] = -1;
+    book.ri[r * RI_STRIDE + RI_FLAGS] = 0;
+    book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
+    return { result: movedFrom === null ? "guest" : "updated", customerId: null, movedFrom };
+  }
+  const slot = profileFor(book, customerId).slot;
+  writeRecord(book, r, order, slot);
+  if (order.cancelledAt === null) link(book, r, slot);
+  return { result: "updated", customerId, movedFrom };
+}
+
+/** The version (updatedAt) of an order last applied, or null if the order was never seen. */
+export function appliedVersion(book: ProfileBook, orderId: string): EpochMs | null {
+  const r = book.orderIndex.get(orderId);
+  return r === undefined ? null : book.rf[r * RF_STRIDE + RF_UPDATED];
+}
+
+/** Builds the profiles of a store from its orders (any order, duplicates and versions allowed). */
+export function buildProfiles(orders: Iterable<Order>, options: ProfileOptions = {}): ProfileBook {
+  const book = createProfileBook(options, Array.isArray(orders) ? { orders: orders.length } : {});
+  for (const order of orders) applyOrderToBook(book, order);
+  return book;
+}
+
+/** Profiles with at least one counted order: the store's customers for RFM and segments. */
+export function activeProfiles(book: ProfileBook): CustomerProfile[] {
+  const out: CustomerProfile[] = [];
+  for (const profile of book.profiles.values()) if (profile.orderCount > 0) out.push(profile);
+  return out;
+}
+
+// ——— storage ———
+
+function profileFor(book: ProfileBook, customerId: string): CustomerProfile {
+  let profile = book.profiles.get(customerId);
+  if (profile !== undefined) return profile;
+  const slot = book.slotCount++;
+  if (slot * SI_STRIDE >= book.si.length) {
+    book.si = grow(book.si, book.si.length * 2) as Int32Array;
+    book.sf = grow(book.sf, book.sf.length * 2) as Float64Array;
+  }
+  const base = slot * SI_STRIDE;
+  book.si[base + SI_HEAD] = -1;
+  book.si[base + SI_TAIL] = -1;
+  book.si[base + SI_LATEST_PREF] = -1;
+  book.customerIds.push(customerId);
+  profile = new CustomerProfile(book, slot);
+  book.profiles.set(customerId, profile);
+  return profile;
+}
+
+function newRecord(book: ProfileBook, id: string): number {
+  const r = book.recordCount++;
+  if (r * RF_STRIDE >= book.rf.length) {
+    book.rf = grow(book.rf, book.rf.length * 2) as Float64Array;
+    book.ri = grow(book.ri, book.ri.length * 2) as Int32Array;
+  }
+  book.recordIds.push(id);
+  return r;
+}
+
+function grow(a: Int32Array | Float64Array, length: number): Int32Array | Float64Array {
+  const b = a instanceof Int32Array ? new Int32Array(length) : new Float64Array(length);
+  b.set(a);
+  return b;
+}
+
+function cents(amount: number): number {
+  return Number.isFinite(amount) ? Math.round(amount * 100) : 0;
+}
+
+function speedIndex(speed: Order["shippingSpeed"]): number {
+  switch (speed) {
+    case "express":
+      return 0;
+    case "standard":
+      return 1;
+    case "economy":
+      return 2;
+    case "pickup":
+      return 3;
+    case "local":
+      return 4;
+    default:
+      return 5;
+  }
+}
+
+/** Fills record r from an order version (not yet linked or counted). */
+function writeRecord(book: ProfileBook, r: number, order: Order, slot: number): void {
+  let gross = cents(order.totalPrice);
+  if (gross < 0) gross = 0;
+  let refund = 0;
+  for (let i = 0; i < order.refunds.length; i++) refund += cents(order.refunds[i].amount);
+  let line = 0;
+  let knownRev = 0;
+  let knownCost = 0;
+  for (let i = 0; i < order.lineItems.length; i++) {
+    const li = order.lineItems[i];
+    const revenue = cents(li.quantity * li.unitPrice);
+    line += revenue;
+    if (li.unitCost !== null && Number.isFinite(li.unitCost)) {
+      knownRev += revenue;
+      knownCost += cents(li.quantity * li.unitCost);
+    }
+  }
+  const day = storeDay(order.createdAt, book.utcOffsetMs);
+  const speed = speedIndex(order.shippingSpeed);
+  let flags = speed << SPEED_SHIFT;
+  if (order.discountCodeUsed) flags |= FLAG_DISCOUNT;
+  if (order.isGift || order.shipsToBillingAddress === false) flags |= FLAG_GIFT;
+  if (dayOfMonth(day) <= EARLY_MONTH_LAST_DAY) flags |= FLAG_EARLY_MONTH;
+  if (order.returns.length > 0) flags |= FLAG_RETURNED;
+  if (refund > 0) flags |= FLAG_REFUNDED;
+  if (speed <= 2 && order.shippingPrice === 0) flags |= FLAG_FREE_SHIPPING;
+  if (order.preferences !== null) {
+    flags |= FLAG_STATED;
+    // A frozen copy: the caller may reuse or mutate its order objects.
+    book.preferences.set(r, Object.freeze({ ...order.preferences }));
+  }
+  const f = r * RF_STRIDE;
+  const rf = book.rf;
+  rf[f + RF_CREATED] = order.createdAt;
+  rf[f + RF_UPDATED] = order.updatedAt;
+  rf[f + RF_GROSS] = gross;
+  rf[f + RF_REFUND] = refund;
+  rf[f + RF_LINE] = line;
+  rf[f + RF_KNOWN_REV] = knownRev;
+  rf[f + RF_KNOWN_COST] = knownCost;
+  const i = r * RI_STRIDE;
+  const ri = book.ri;
+  ri[i + RI_DAY] = day;
+  ri[i + RI_FLAGS] = flags;
+  ri[i + RI_RETURNS] = order.returns.length;
+  ri[i + RI_SLOT] = slot;
+  ri[i + RI_PREV] = -1;
+  ri[i + RI_NEXT] = -1;
+}
+
+/** Whether record a sorts after record b: by createdAt, then order id. */
+function sortsAfter(book: ProfileBook, a: number, b: number): boolean {
+  const ca = book.rf[a * RF_STRIDE + RF_CREATED];
+  const cb = book.rf[b * RF_STRIDE + RF_CREATED];
+  return ca !== cb ? ca > cb : book.recordIds[a] > book.recordIds[b];
+}
+
+/** Inserts record r into its customer's sorted list and counts it. */
+function link(book: ProfileBook, r: number, slot: number): void {
+  const { ri, si } = book;
+  const s = slot * SI_STRIDE;
+  // Orders mostly arrive in time order: walk back from the newest.
+  let after = si[s + SI_TAIL];
+  while (after >= 0 && sortsAfter(book, after, r)) after = ri[after * RI_STRIDE + RI_PREV];
+  const before = after >= 0 ? ri[after * RI_STRIDE + RI_NEXT] : si[s + SI_HEAD];
+  ri[r * RI_STRIDE + RI_PREV] = after;
+  ri[r * RI_STRIDE + RI_NEXT] = before;
+  if (after >= 0) ri[after * RI_STRIDE + RI_NEXT] = r;
+  else si[s + SI_HEAD] = r;
+  if (before >= 0) ri[before * RI_STRIDE + RI_PREV] = r;
+  else si[s + SI_TAIL] = r;
+
+  const day = ri[r * RI_STRIDE + RI_DAY];
+  const prevDay = after >= 0 ? ri[after * RI_STRIDE + RI_DAY] : NaN;
+  const nextDay = before >= 0 ? ri[before * RI_STRIDE + RI_DAY] : NaN;
+  if (prevDay !== day && nextDay !== day) dayGaps(book, slot, day, prevDay, nextDay, 1);
+
+  ri[r * RI_STRIDE + RI_FLAGS] |= FLAG_COUNTED;
+  accumulate(book, r, slot, 1);
+  if (ri[r * RI_STRIDE + RI_FLAGS] & FLAG_STATED) {
+    const latest = si[s + SI_LATEST_PREF];
+    if (latest < 0 || laterAnswer(book, r, latest)) si[s + SI_LATEST_PREF] = r;
+  }
+}
+
+/** Removes record r from its customer's list and subtracts it. */
+function unlink(book: ProfileBook, r: number, slot: number): void {
+  const { ri, si } = book;
+  const s = slot * SI_STRIDE;
+  const prev = ri[r * RI_STRIDE + RI_PREV];
+  const next = ri[r * RI_STRIDE + RI_NEXT];
+  const day = ri[r * RI_STRIDE + RI_DAY];
+  const prevDay = prev >= 0 ? ri[prev * RI_STRIDE + RI_DAY] : NaN;
+  const nextDay = next >= 0 ? ri[next * RI_STRIDE + RI_DAY] : NaN;
+  if (prevDay !== day && nextDay !== day) dayGaps(book, slot, day, prevDay, nextDay, -1);
+
+  if (prev >= 0) ri[prev * RI_STRIDE + RI_NEXT] = next;
+  else si[s + SI_HEAD] = next;
+  if (next >= 0) ri[next * RI_STRIDE + RI_PREV] = prev;
+  else si[s + SI_TAIL] = prev;
+  ri[r * RI_STRIDE + RI_PREV] = -1;
+  ri[r * RI_STRIDE + RI_NEXT] = -1;
+
+  accumulate(book, r, slot, -1);
+  ri[r * RI_STRIDE + RI_FLAGS] &= ~FLAG_COUNTED;
+  if (si[s + SI_LATEST_PREF] === r) rescanLatestPreferences(book, slot);
+}
+
+/**
+ * A purchase day appears (sign 1) or disappears (sign −1) between its neighbouring distinct
+ * days (NaN when there is none): keeps the distinct-day count and Σ gap² exact.
+ */
+function dayGaps(book: ProfileBook, slot: number, day: number, prevDay: number, nextDay: number, sign: 1 | -1): void {
+  const hasPrev = prevDay === prevDay;
+  const hasNext = nextDay === nextDay;
+  let delta = 0;
+  if (hasPrev && hasNext) delta -= (nextDay - prevDay) * (nextDay - prevDay);
+  if (hasPrev) delta += (day - prevDay) * (day - prevDay);
+  if (hasNext) delta += (nextDay - day) * (nextDay - day);
+  book.sf[slot * SF_STRIDE + SF_GAP_SQUARES] += sign * delta;
+  book.si[slot * SI_STRIDE + SI_DAYS] += sign;
+}
+
+/** Adds (sign 1) or subtracts (sign −1) record r to its customer's aggregates. */
+function accumulate(book: ProfileBook, r: number, slot: number, sign: 1 | -1): void {
+  const { rf, ri, si, sf } = book;
+  const f = r * RF_STRIDE;
+  const flags = ri[r * RI_STRIDE + RI_FLAGS];
+  const gross = rf[f + RF_GROSS];
+  const refund = rf[f + RF_REFUND];
+  const s = slot * SI_STRIDE;
+  const t = slot * SF_STRIDE;
+  sf[t + SF_GROSS] += sign * gross;
+  sf[t + SF_REFUNDED] += sign * refund;
+  sf[t + SF_NET] += sign * (gross > refund ? gross - refund : 0);
+  sf[t + SF_LINE] += sign * rf[f + RF_LINE];
+  sf[t + SF_KNOWN_REV] += sign * rf[f + RF_KNOWN_REV];
+  sf[t + SF_KNOWN_COST] += sign * rf[f + RF_KNOWN_COST];
+  si[s + SI_ORDERS] += sign;
+  si[s + SI_RETURNS] += sign * ri[r * RI_STRIDE + RI_RETURNS];
+  const speed = (flags >>> SPEED_SHIFT) & 7;
+  si[s + SI_SPEED + speed] += sign;
+  if (flags & FLAG_DISCOUNT) si[s + SI_DISCOUNT] += sign;
+  if (flags & FLAG_GIFT) si[s + SI_GIFT] += sign;
+  if (flags & FLAG_EARLY_MONTH) si[s + SI_EARLY_MONTH] += sign;
+  if (flags & FLAG_RETURNED) si[s + SI_RETURNED] += sign;
+  if (flags & FLAG_REFUNDED) si[s + SI_REFUNDED] += sign;
+  if (flags & FLAG_STATED) si[s + SI_STATED] += sign;
+  const free = (flags & FLAG_FREE_SHIPPING) !== 0;
+  if (free) si[s + SI_FREE_SHIPPING] += sign;
+  if (speed === 2 || free) si[s + SI_ECONOMY_OR_FREE] += sign;
+}
+
+/** Whether record a's answers are later than record b's: by answeredAt, then order time, then id. */
+function laterAnswer(book: ProfileBook, a: number, b: number): boolean {
+  const ta = (book.preferences.get(a) as DeliveryPreferences).answeredAt;
+  const tb = (book.preferences.get(b) as DeliveryPreferences).answeredAt;
+  return ta !== tb ? ta > tb : sortsAfter(book, a, b);
+}
+
+function rescanLatestPreferences(book: ProfileBook, slot: number): void {
+  const { ri, si } = book;
+  let best = -1;
+  for (let r = si[slot * SI_STRIDE + SI_HEAD]; r >= 0; r = ri[r * RI_STRIDE + RI_NEXT]) {
+    if (ri[r * RI_STRIDE + RI_FLAGS] & FLAG_STATED && (best < 0 || laterAnswer(book, r, best))) best = r;
+  }
+  si[slot * SI_STRIDE + SI_LATEST_PREF] = best;
+}

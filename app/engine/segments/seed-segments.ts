@@ -1,0 +1,285 @@
+/**
+ * Seed segments: the starting audiences of a plan (new, VIP, dormant, price-sensitive,
+ * return-risk, margin tiers). Store-relative cut-offs (VIP threshold, the store's p90 gap,
+ * margin quartiles) are computed once in a context; each customer is then classified in O(1),
+ * so a customer can be re-classified alone after an order update.
+ */
+import { quantileSorted } from "../stats/quantile";
+import type { EpochMs } from "../types";
+import { type CustomerProfile, daysSinceFirstOrder, daysSinceLastOrder, gapStats, writeGaps } from "./customer-profile";
+import { type SegmentMembership, money, oneDecimal, percent, plural } from "./membership";
+
+export const SEED_SEGMENT_CONFIG = {
+  newCustomer: { withinDays: 30 },
+  vip: { topShare: 0.1, minCustomers: 10 },
+  dormant: {
+    /** Dormant when the wait exceeds this multiple of the customer's average gap… */
+    gapMultiple: 2,
+    /** …for customers with at least this many purchase days (a rhythm worth trusting). */
+    minPurchaseDaysForOwnRhythm: 3,
+    /** Others: longer than this quantile of all gaps between orders in the store. */
+    storeGapQuantile: 0.9,
+    minStoreGaps: 20,
+  },
+  priceSensitive: { minOrders: 2, minDiscountShare: 0.5, minShippedOrders: 2, minEconomyOrFreeShare: 0.6 },
+  returnRisk: { minOrders: 2, minReturnedShare: 0.3 },
+  margin: { minKnownCostShare: 0.5, lowQuantile: 0.25, highQuantile: 0.75, minCustomersWithCost: 20 },
+};
+export type SeedSegmentConfig = typeof SEED_SEGMENT_CONFIG;
+
+export const SEED_SEGMENTS = ["new", "vip", "dormant", "price_sensitive", "return_risk", "margin_high", "margin_low", "margin_unknown"] as const;
+export type SeedSegment = (typeof SEED_SEGMENTS)[number];
+
+export const SEED_SEGMENT_LABELS: Record<SeedSegment, string> = {
+  new: "New customers",
+  vip: "VIP",
+  dormant: "Dormant / at risk",
+  price_sensitive: "Price-sensitive",
+  return_risk: "Return risk",
+  margin_high: "High margin",
+  margin_low: "Low margin",
+  margin_unknown: "Margin unknown",
+};
+
+export interface SeedSegmentOptions {
+  config?: SeedSegmentConfig;
+  /** Predicted CLV per customer (shop currency); when given, VIP ranks by it. */
+  predictedClv?: ReadonlyMap<string, number>;
+  currency?: string | null;
+}
+
+/** Store-level cut-offs, computed once per scoring run. */
+export interface SeedSegmentContext {
+  asOf: EpochMs;
+  config: SeedSegmentConfig;
+  currency: string | null;
+  predictedClv: ReadonlyMap<string, number> | null;
+  /** VIP cut-off in shop currency (net revenue or predicted CLV); null when not enough customers. */
+  vip: { basis: "net_revenue" | "predicted_clv"; threshold: number; eligible: number } | null;
+  /** The store's gap between consecutive purchase days at `storeGapQuantile`, in days. */
+  storeGap: { days: number; gaps: number } | null;
+  /** Margin-rate quartile cut-offs among customers with enough cost data. */
+  margin: { low: number; high: number; eligible: number } | null;
+  /** Each segment's rule in merchant language (built once per run, shared by all members). */
+  rules: Record<SeedSegment, string>;
+  caveats: string[];
+}
+
+function seedRules(config: SeedSegmentConfig, byClv: boolean): Record<SeedSegment, string> {
+  const { newCustomer: n, vip, dormant: d, priceSensitive: ps, returnRisk: rr, margin: m } = config;
+  const withCost = `customers with unit costs for at least ${percent(m.minKnownCostShare)} of what they bought`;
+  return {
+    new: `First order in the last ${n.withinDays} days.`,
+    vip: `Top ${percent(vip.topShare)} of customers by ${byClv ? "predicted lifetime value" : "spend (net of refunds)"}.`,
+    dormant:
+      `No order for more than ${oneDecimal(d.gapMultiple)}× their usual gap between orders ` +
+      `(customers with ${d.minPurchaseDaysForOwnRhythm}+ purchase days); for others, no order for longer than ` +
+      `${percent(d.storeGapQuantile)} of the gaps between orders in this store.`,
+    price_sensitive:
+      `Used a discount code on at least ${percent(ps.minDiscountShare)} of orders (${ps.minOrders}+ orders), or chose economy or ` +
+      `free shipping on at least ${percent(ps.minEconomyOrFreeShare)} of shipped orders (${ps.minShippedOrders}+ shipped orders).`,
+    return_risk: `Returned items from at least ${percent(rr.minReturnedShare)} of their orders (${rr.minOrders}+ orders).`,
+    margin_high: `Margin in the top ${percent(1 - m.highQuantile)} of ${withCost}.`,
+    margin_low: `Margin in the bottom ${percent(m.lowQuantile)} of ${withCost}.`,
+    margin_unknown: `Unit costs are known for less than ${percent(m.minKnownCostShare)} of what they bought, so their margin cannot be judged.`,
+  };
+}
+
+function clvOf(ctx: { predictedClv: ReadonlyMap<string, number> | null }, p: CustomerProfile): number | null {
+  const v = ctx.predictedClv?.get(p.customerId);
+  return v !== undefined && Number.isFinite(v) ? v : null;
+}
+
+function marginRate(p: CustomerProfile, minKnownCostShare: number): number | null {
+  if (p.knownCostRevenueCents <= 0 || p.lineRevenueCents <= 0) return null;
+  if (p.knownCostRevenueCents / p.lineRevenueCents < minKnownCostShare) return null;
+  return (p.knownCostRevenueCents - p.knownCostCents) / p.knownCostRevenueCents;
+}
+
+/** Computes the store-relative cut-offs. O(n log n) over customers and their gaps. */
+export function seedSegmentContext(profiles: Iterable<CustomerProfile>, asOf: EpochMs, options: SeedSegmentOptions = {}): SeedSegmentContext {
+  const config = options.config ?? SEED_SEGMENT_CONFIG;
+  const predictedClv = options.predictedClv ?? null;
+  const customers: CustomerProfile[] = [];
+  let gapCount = 0;
+  for (const p of profiles) {
+    if (p.orderCount === 0) continue;
+    customers.push(p);
+    gapCount += p.purchaseDays - 1;
+  }
+  const caveats: string[] = [];
+
+  // VIP: value of the k-th best customer, k = ceil(topShare × eligible).
+  const values: number[] = [];
+  for (const p of customers) {
+    const v = predictedClv !== null ? clvOf({ predictedClv }, p) : p.netRevenueCents / 100;
+    if (v !== null) values.push(v);
+  }
+  let vip: SeedSegmentContext["vip"] = null;
+  if (values.length >= config.vip.minCustomers) {
+    const sorted = Float64Array.from(values).sort();
+    // The epsilon keeps 0.1 × 30 = 3.0000000000000004 at 3 customers, not 4.
+    const k = Math.max(1, Math.ceil(config.vip.topShare * sorted.length - 1e-9));
+    vip = { basis: predictedClv !== null ? "predicted_clv" : "net_revenue", threshold: sorted[sorted.length - k], eligible: sorted.length };
+  } else {
+    caveats.push(`VIP needs at least ${config.vip.minCustomers} customers with ${predictedClv !== null ? "a predicted lifetime value" : "orders"}; found ${values.length}.`);
+  }
+
+  // Store gap quantile over all gaps between consecutive purchase days.
+  const gaps = new Float64Array(gapCount);
+  let g = 0;
+  for (const p of customers) g = writeGaps(p, gaps, g);
+  gaps.sort();
+  let storeGap: SeedSegmentContext["storeGap"] = null;
+  if (gaps.length >= config.dormant.minStoreGaps) {
+    storeGap = { days: quantileSorted(gaps, config.dormant.storeGapQuantile), gaps: gaps.length };
+  } else {
+    caveats.push(`Only ${gaps.length} repeat purchases in the store: one-time buyers cannot be judged dormant yet.`);
+  }
+
+  // Margin tiers among customers with enough cost coverage.
+  const rates: number[] = [];
+  for (const p of customers) {
+    const rate = marginRate(p, config.margin.minKnownCostShare);
+    if (rate !== null) rates.push(rate);
+  }
+  let margin: SeedSegmentContext["margin"] = null;
+  if (rates.length >= config.margin.minCustomersWithCost) {
+    const sorted = Float64Array.from(rates).sort();
+    margin = {
+      low: quantileSorted(sorted, config.margin.lowQuantile),
+      high: quantileSorted(sorted, config.margin.highQuantile),
+      eligible: sorted.length,
+    };
+  } else if (customers.length > 0) {
+    caveats.push(`Margin tiers need unit costs for at least ${config.margin.minCustomersWithCost} customers; found ${rates.length}.`);
+  }
+
+  const rules = seedRules(config, predictedClv !== null);
+  return { asOf, config, currency: options.currency ?? null, predictedClv, vip, storeGap, margin, rules, caveats };
+}
+
+/** The seed segments of one customer, each with its rule and this customer's evidence. */
+export function seedSegmentsFor(p: CustomerProfile, ctx: SeedSegmentContext): SegmentMembership<SeedSegment>[] {
+  const out: SegmentMembership<SeedSegment>[] = [];
+  if (p.orderCount === 0) return out;
+  const cfg = ctx.config;
+  const member = (segment: SeedSegment, evidence: string) =>
+    out.push({ segment, label: SEED_SEGMENT_LABELS[segment], rule: ctx.rules[segment], evidence, basis: "observed" });
+
+  // New
+  const sinceFirst = daysSinceFirstOrder(p, ctx.asOf) as number;
+  if (sinceFirst <= cfg.newCustomer.withinDays) {
+    member("new", `First order ${daysAgo(sinceFirst)}.`);
+  }
+
+  // VIP
+  if (ctx.vip !== null) {
+    const byClv = ctx.vip.basis === "predicted_clv";
+    const value = byClv ? clvOf(ctx, p) : p.netRevenueCents / 100;
+    if (value !== null && value > 0 && value >= ctx.vip.threshold) {
+      const top = percent(cfg.vip.topShare);
+      const threshold = money(ctx.vip.threshold * 100, ctx.currency);
+      member(
+        "vip",
+        byClv
+          ? `Predicted lifetime value ${money(value * 100, ctx.currency)}; the top ${top} starts at ${threshold}.`
+          : `Spent ${money(p.netRevenueCents, ctx.currency)} net of refunds; the top ${top} starts at ${threshold}.`,
+      );
+    }
+  }
+
+  // Dormant / at risk
+  const sinceLast = daysSinceLastOrder(p, ctx.asOf) as number;
+  const gaps = gapStats(p);
+  if (gaps !== null && p.purchaseDays >= cfg.dormant.minPurchaseDaysForOwnRhythm) {
+    const limit = cfg.dormant.gapMultiple * gaps.meanDays;
+    if (sinceLast > limit) {
+      member(
+        "dormant",
+        `No order for ${plural(sinceLast, "day")}; they usually order every ${oneDecimal(gaps.meanDays)} days ` +
+          `(${sinceLast} > ${oneDecimal(cfg.dormant.gapMultiple)} × ${oneDecimal(gaps.meanDays)} = ${oneDecimal(limit)}).`,
+      );
+    }
+  } else if (ctx.storeGap !== null && sinceLast > ctx.storeGap.days) {
+    member(
+      "dormant",
+      `No order for ${plural(sinceLast, "day")}, longer than ${percent(cfg.dormant.storeGapQuantile)} of the gaps between orders ` +
+        `in this store (${oneDecimal(ctx.storeGap.days)} days).`,
+    );
+  }
+
+  // Price-sensitive
+  const ps = cfg.priceSensitive;
+  const reasons: string[] = [];
+  if (p.orderCount >= ps.minOrders && p.discountOrders / p.orderCount >= ps.minDiscountShare) {
+    reasons.push(
+      `Used a discount code on ${p.discountOrders} of ${plural(p.orderCount, "order")} ` +
+        `(${percent(p.discountOrders / p.orderCount)} ≥ ${percent(ps.minDiscountShare)})`,
+    );
+  }
+  const shipped = p.shippedOrders;
+  if (shipped >= ps.minShippedOrders && p.economyOrFreeOrders / shipped >= ps.minEconomyOrFreeShare) {
+    reasons.push(
+      `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping ` +
+        `(${percent(p.economyOrFreeOrders / shipped)} ≥ ${percent(ps.minEconomyOrFreeShare)})`,
+    );
+  }
+  if (reasons.length > 0) {
+    member("price_sensitive", `${reasons.join("; ")}.`);
+  }
+
+  // Return risk
+  const rr = cfg.returnRisk;
+  if (p.orderCount >= rr.minOrders && p.returnedOrders / p.orderCount >= rr.minReturnedShare) {
+    member(
+      "return_risk",
+      `Returned items from ${p.returnedOrders} of ${plural(p.orderCount, "order")} ` +
+        `(${percent(p.returnedOrders / p.orderCount)} ≥ ${percent(rr.minReturnedShare)}).`,
+    );
+  }
+
+  // Margin quality
+  const mc = cfg.margin;
+  const rate = marginRate(p, mc.minKnownCostShare);
+  if (rate === null) {
+    const known = p.lineRevenueCents > 0 ? p.knownCostRevenueCents / p.lineRevenueCents : 0;
+    member(
+      "margin_unknown",
+      p.knownCostRevenueCents <= 0
+        ? "No unit costs are set for the products they bought."
+        : `Unit costs are known for ${percent(known)} of what they bought.`,
+    );
+  } else if (ctx.margin !== null) {
+    const { low, high } = ctx.margin;
+    const basis = `on ${money(p.knownCostRevenueCents, ctx.currency)} of products with known cost`;
+    if (rate >= high && rate > low) {
+      member("margin_high", `Margin ${percent(rate)} ${basis}; the top ${percent(1 - mc.highQuantile)} starts at ${percent(high)}.`);
+    } else if (rate <= low && rate < high) {
+      member("margin_low", `Margin ${percent(rate)} ${basis}; the bottom ${percent(mc.lowQuantile)} ends at ${percent(low)}.`);
+    }
+  }
+  return out;
+}
+
+function daysAgo(days: number): string {
+  return days === 0 ? "today" : `${plural(days, "day")} ago`;
+}
+
+export interface SeedSegmentResult {
+  context: SeedSegmentContext;
+  /** Memberships per customer (customers with no segment are absent). */
+  memberships: Map<string, SegmentMembership<SeedSegment>[]>;
+}
+
+/** Classifies every customer with orders. */
+export function assignSeedSegments(profiles: Iterable<CustomerProfile>, asOf: EpochMs, options: SeedSegmentOptions = {}): SeedSegmentResult {
+  const list = Array.isArray(profiles) ? (profiles as CustomerProfile[]) : Array.from(profiles);
+  const context = seedSegmentContext(list, asOf, options);
+  const memberships = new Map<string, SegmentMembership<SeedSegment>[]>();
+  for (const p of list) {
+    const m = seedSegmentsFor(p, context);
+    if (m.length > 0) memberships.set(p.customerId, m);
+  }
+  return { context, memberships };
+}
