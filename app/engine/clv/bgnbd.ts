@@ -9,7 +9,7 @@
  */
 
 import { groupRfm, uniqueValues, type RfmColumns } from "./group";
-import { minimizePositive, type MinimizeMethod } from "./optimize";
+import { minimizePositive, type ModelFit } from "./optimize";
 import { digamma, lgamma, logAddExp, oneMinusExpOverEps } from "./special";
 
 export interface BgNbdParams {
@@ -19,15 +19,7 @@ export interface BgNbdParams {
   b: number;
 }
 
-export interface BgNbdFit {
-  params: BgNbdParams;
-  /** Total log-likelihood at the estimate. */
-  logLikelihood: number;
-  converged: boolean;
-  iterations: number;
-  evaluations: number;
-  method: MinimizeMethod;
-  message: string;
+export interface BgNbdFit extends ModelFit<BgNbdParams> {
   /** Customers used (total weight) and distinct (x, tx, T) groups. */
   customers: number;
   groups: number;

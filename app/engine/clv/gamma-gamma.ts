@@ -8,7 +8,7 @@
  */
 
 import { uniqueValues } from "./group";
-import { minimizePositive, type MinimizeMethod } from "./optimize";
+import { minimizePositive, type ModelFit } from "./optimize";
 import { digamma, lgamma } from "./special";
 
 export interface GammaGammaParams {
@@ -17,14 +17,7 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
-export interface GammaGammaFit {
-  params: GammaGammaParams;
-  logLikelihood: number;
-  converged: boolean;
-  iterations: number;
-  evaluations: number;
-  method: MinimizeMethod;
-  message: string;
+export interface GammaGammaFit extends ModelFit<GammaGammaParams> {
   /** Repeat customers with positive spend that the fit used. */
   customers: number;
 }

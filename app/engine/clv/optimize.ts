@@ -25,6 +25,18 @@ export interface MinimizeOptions {
 
 export type MinimizeMethod = "bfgs" | "nelder-mead" | "bfgs+nelder-mead";
 
+/** What every maximum-likelihood model fit reports, whatever the model. */
+export interface ModelFit<P> {
+  params: P;
+  /** Total log-likelihood at the estimate. */
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  evaluations: number;
+  method: MinimizeMethod;
+  message: string;
+}
+
 export interface MinimizeResult {
   /** Minimizing parameters on their natural (positive) scale. */
   params: Float64Array;

@@ -15,7 +15,7 @@
 
 import { groupRfm, type RfmColumns } from "./group";
 import { isValidRfm } from "./bgnbd";
-import { minimizePositive, type MinimizeMethod } from "./optimize";
+import { minimizePositive, type ModelFit } from "./optimize";
 import { lgamma, logAddExp, oneMinusExpOverEps } from "./special";
 
 export interface ParetoNbdParams {
@@ -25,14 +25,7 @@ export interface ParetoNbdParams {
   beta: number;
 }
 
-export interface ParetoNbdFit {
-  params: ParetoNbdParams;
-  logLikelihood: number;
-  converged: boolean;
-  iterations: number;
-  evaluations: number;
-  method: MinimizeMethod;
-  message: string;
+export interface ParetoNbdFit extends ModelFit<ParetoNbdParams> {
   customers: number;
   groups: number;
   skipped: number;
