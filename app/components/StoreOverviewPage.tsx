@@ -37,7 +37,7 @@ function BreakdownCard({ title, rows, total, currency }: { title: string; rows: 
                 {formatNumber(r.orders)} orders · {formatMoney(r.revenue, currency)}
               </Text>
             </InlineGrid>
-            <ProgressBar progress={total ? (100 * r.orders) / total : 0} size="small" ariaLabelledBy={undefined} />
+            <ProgressBar progress={total ? (100 * r.orders) / total : 0} size="small" animated={false} />
           </BlockStack>
         ))}
       </BlockStack>

@@ -37,7 +37,7 @@ describe.skipIf(!chromiumAvailable)("demo pages in a real browser", () => {
     const page = await browser.newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/demo`, { waitUntil: "networkidle", timeout: 120_000 });
+    await page.goto(`${server.url}/demo`, { waitUntil: "load", timeout: 120_000 });
     await page.getByRole("heading", { name: "Store overview" }).waitFor({ timeout: 60_000 }).catch(async (e) => {
       throw new Error(`${e.message}\n--- page text ---\n${(await page.locator("body").innerText()).slice(0, 2000)}`);
     });
