@@ -18,7 +18,8 @@ export function ensureLocalPostgres() {
   const clusters = execFileSync("pg_lsclusters", ["--no-header"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
   if (!clusters.length) return { url: null, reason: "no PostgreSQL cluster (pg_createcluster)" };
   const [version, name, , status] = clusters[0].split(/\s+/);
-  if (status !== "online") execFileSync("pg_ctlcluster", [version, name, "start"], { stdio: "inherit" });
+  // pg_ctlcluster talks on stdout ("Removed stale pid file."); this script's stdout is the URL only.
+  if (status !== "online") execFileSync("pg_ctlcluster", [version, name, "start"], { stdio: ["ignore", process.stderr, "inherit"] });
   if (asPostgres(`SELECT 1 FROM pg_roles WHERE rolname='${ROLE}'`).stdout.trim() !== "1") {
     const r = asPostgres(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${ROLE}' CREATEDB`);
     if (r.status !== 0) return { url: null, reason: r.stderr };
