@@ -1,4 +1,4 @@
-// Fails when prisma/models.prisma has changes that no committed migration covers, for SQLite and,
+// Fails when prisma/models/ has changes that no committed migration covers, for SQLite and,
 // when a PostgreSQL URL is given (TEST_DATABASE_URL or POSTGRES_URL), for PostgreSQL too.
 import { providers, prisma } from "./prisma-cli.mjs";
 

@@ -1,5 +1,5 @@
 // npm run db:migration -- <name>: writes the SQL that brings the committed migrations up to
-// prisma/models.prisma, for SQLite and (with TEST_DATABASE_URL/POSTGRES_URL) PostgreSQL.
+// prisma/models/, for SQLite and (with TEST_DATABASE_URL/POSTGRES_URL) PostgreSQL.
 // The folder is created only after the diff succeeds (an empty folder makes the diff fail, P3015).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { providers, prisma } from "./prisma-cli.mjs";
