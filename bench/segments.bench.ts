@@ -10,13 +10,13 @@
  */
 import v8 from "node:v8";
 import vm from "node:vm";
-import { behaviourSegmentsFor } from "../app/engine/segments/behaviour-segments";
+import { BEHAVIOUR_SEGMENTS, BEHAVIOUR_SEGMENT_LABELS, behaviourSegmentMask, behaviourSegmentsFor } from "../app/engine/segments/behaviour-segments";
 import type { CustomerProfile } from "../app/engine/segments/customer-profile";
 import { applyOrderAndRefresh, createLiveSegments } from "../app/engine/segments/live-segments";
 import { activeProfiles, applyOrderToBook, createProfileBook } from "../app/engine/segments/profile-book";
 import { rfmSegmentCounts, scoreRfm } from "../app/engine/segments/rfm";
-import { assignSeedSegments } from "../app/engine/segments/seed-segments";
-import { summarizeSegments } from "../app/engine/segments/segment-summary";
+import { SEED_SEGMENTS, SEED_SEGMENT_LABELS, assignSeedSegments, seedSegmentContext, seedSegmentMask } from "../app/engine/segments/seed-segments";
+import { maskLookup, summarizeSegments } from "../app/engine/segments/segment-summary";
 import type { Order, ShippingSpeed } from "../app/engine/types";
 
 type Result = { name: string; ms: number; peakRssMb?: number; note?: string };
@@ -210,6 +210,21 @@ export async function run(): Promise<Result[]> {
     name: "segments: summaries (seed + behaviour), 300k customers",
     ms: performance.now() - t0,
     note: `${summary.segments.length} seed segments; repeat rate ${(summary.all.repeatRate ?? 0).toFixed(3)}`,
+  });
+
+  // 6b. The store-wide path of analyzeSegments: decisions as bit masks, no evidence text.
+  collectGarbage();
+  t0 = performance.now();
+  const seedContext = seedSegmentContext(profiles, AS_OF, { currency: "USD" });
+  const seedRefs = SEED_SEGMENTS.map((k) => ({ segment: k, label: SEED_SEGMENT_LABELS[k] }));
+  const behaviourRefs = BEHAVIOUR_SEGMENTS.map((k) => ({ segment: k, label: BEHAVIOUR_SEGMENT_LABELS[k] }));
+  const masked = summarizeSegments(profiles, maskLookup(seedRefs, (p) => seedSegmentMask(p, seedContext)), { segments: seedRefs });
+  summarizeSegments(profiles, maskLookup(behaviourRefs, (p) => behaviourSegmentMask(p)), { segments: behaviourRefs });
+  results.push({
+    name: "segments: seed + behaviour as masks (context + summaries, no evidence), 300k customers",
+    ms: performance.now() - t0,
+    peakRssMb: peakRssMb(),
+    note: `the analyzeSegments path; same counts as rows 4–6: ${masked.segments.map((r) => r.customers).join("/")}`,
   });
 
   // 7. Single-customer incremental update: new order or newer version, + living refresh.

@@ -162,4 +162,21 @@ describe("analyzeStore", () => {
     expect(a.economics.revenuePerYear.value).toBeCloseTo(analysis.economics.revenuePerYear.value!, 6);
     expect(a.segments.customers).toBe(analysis.segments.customers);
   });
+
+  it("survives missing timestamps: undated orders are counted out, broken milestones are unknown, never NaN", () => {
+    const undated = { ...order({ id: "undated", customer: "u", total: 70 }), createdAt: Number.NaN, processedAt: null };
+    const shipped = order({ id: "broken", customer: "u", at: AS_OF - 20 * DAY, total: 40, promiseDays: 4, ship: { afterHours: 10, deliveredAfterHours: 60 } });
+    shipped.fulfillments[0] = {
+      ...shipped.fulfillments[0],
+      createdAt: Number.NaN,
+      deliveredAt: null,
+      events: [{ status: "IN_TRANSIT", happenedAt: Number.NaN }, { status: "DELIVERED", happenedAt: Number.NaN }],
+    };
+    const a = analyzeStore([...orders, undated, shipped], { asOf: AS_OF, currency: "USD" });
+    expect(nonFinitePaths(a)).toEqual([]);
+    expect(a.journey.counts.noOrderDate).toBe(1);
+    expect(a.repeat.counts.undatedOrdersExcluded).toBe(1);
+    expect(a.counts.orders).toBe(orders.length + 1); // the dated one counts, the undated one cannot
+    expect(a.segments.customers).toBe(analysis.segments.customers + 1);
+  });
 });

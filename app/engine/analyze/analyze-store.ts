@@ -14,7 +14,7 @@ import { buildJourneyTable } from "../journey/journey-table";
 import { linkDeliveryToRepeat, type DeliveryLtvLink } from "../link/delivery-ltv-link";
 import { analyzeRepeat, type RepeatAnalysis } from "../repeat/analyze-repeat";
 import { buildPurchaseHistory } from "../repeat/purchase-history";
-import { analyzeClv, predictedRevenueById, type ClvAnalysis } from "./clv-analysis";
+import { analyzeClv, customerActivity, predictedRevenueById, type ClvAnalysis } from "./clv-analysis";
 import { channelConsistency, type ChannelConsistency } from "./channel-consistency";
 import { dataQualityNotes, type DataQualityNote } from "./data-quality";
 import { assessDeliveryFrictions, type DeliveryEffects } from "./delivery-friction";
@@ -97,7 +97,7 @@ export function analyzeStore(input: Iterable<Order> | readonly Order[], options:
   const clv = analyzeClv(history, { horizonMonths, discountRateMonthly, unitDays: 7 }, margin);
   const predicted = predictedRevenueById(clv);
   const link = linkDeliveryToRepeat(orders, { asOf, windows, utcOffsetMinutes, predictedClv: predicted, prepared: { orders, table, history } });
-  const segments = analyzeSegments(orders, { asOf, currency, utcOffsetMinutes, predictedClv: predicted });
+  const segments = analyzeSegments(orders, { asOf, currency, utcOffsetMinutes, predictedClv: predicted, activity: customerActivity(clv) });
   const economics = storeEconomics(history, totals, windows);
   const delivery = assessDeliveryFrictions({
     link,

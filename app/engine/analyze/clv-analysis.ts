@@ -4,6 +4,7 @@
  * discounted revenue over the horizon. Margin is applied on top (CLV is linear in margin), so
  * revenue and margin figures stay separate and margin stays unknown when it is unknown.
  */
+import type { CustomerActivity } from "../segments/segment-summary";
 import type { Confidence } from "../types";
 import { computeClvColumnar, fitClvModels, type ClvModels } from "../clv/clv";
 import { validateHoldout, type HoldoutReport } from "../clv/holdout";
@@ -166,4 +167,13 @@ export function predictedRevenueById(clv: ClvAnalysis): Map<string, number> | un
   const map = new Map<string, number>();
   for (let i = 0; i < p.customerIds.length; i++) map.set(p.customerIds[i], p.revenue[i]);
   return map;
+}
+
+/** P(alive) and expected orders per customer, for segment summaries; undefined without predictions. */
+export function customerActivity(clv: ClvAnalysis): CustomerActivity | undefined {
+  const p = clv.perCustomer;
+  if (p === null) return undefined;
+  const row = new Map<string, number>();
+  for (let i = 0; i < p.customerIds.length; i++) row.set(p.customerIds[i], i);
+  return { row, pAlive: p.pAlive, expectedOrders: p.expectedOrders };
 }

@@ -5,7 +5,7 @@
  */
 import type { Order } from "../types";
 import { DAY_MS } from "../stats/calendar";
-import { netOrderValue, placedAt } from "../journey/order-facts";
+import { PURCHASE, netOrderValue, placedAt, purchaseStatus } from "../journey/order-facts";
 
 /** Annual figures look back this far. */
 export const YEAR_DAYS = 365;
@@ -51,14 +51,15 @@ export function orderTotals(orders: readonly Order[], asOf: number): OrderTotals
   let runCount = 0;
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i];
+    // Guests' orders are sales too; everything else follows the shared purchase definition.
+    const status = purchaseStatus(o, asOf);
+    if (status !== PURCHASE.COUNTED && status !== PURCHASE.GUEST) continue;
     const t = placedAt(o);
-    if (!(t <= asOf)) continue; // also drops NaN
-    if (o.cancelledAt !== null && o.cancelledAt <= asOf) continue;
     count++;
-    if (o.customerId === null || o.customerId === "") guests++;
+    if (status === PURCHASE.GUEST) guests++;
     if (t < first) first = t;
     if (t > last) last = t;
-    const value = netOrderValue(o);
+    const value = netOrderValue(o, asOf);
     revenue += value;
     if (t > yearStart) {
       // Welford: stable moments for the order-value interval in one pass.

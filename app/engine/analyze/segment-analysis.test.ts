@@ -3,10 +3,15 @@ import type { DeliveryPreferences, Order } from "../types";
 import { activeProfiles, buildProfiles } from "../segments/profile-book";
 import { RFM_SEGMENT_RULES, rfmMemberships, scoreRfm } from "../segments/rfm";
 import { summarizeSegments } from "../segments/segment-summary";
+import { SEED_SEGMENTS, SEED_SEGMENT_LABELS, assignSeedSegments } from "../segments/seed-segments";
+import { BEHAVIOUR_SEGMENTS, BEHAVIOUR_SEGMENT_LABELS, behaviourSegmentsFor, preferenceAgreement } from "../segments/behaviour-segments";
+import { iterateOrders } from "../../demo/generate-store";
+import { mapAdminOrder } from "../../sync/map-admin-order";
 import { at, DAY, order } from "../testing/order-builder";
 import { analyzeSegments } from "./segment-analysis";
 
 const AS_OF = at("2025-01-01");
+const DEMO_AS_OF = at("2026-06-30");
 const prefs = (p: Partial<DeliveryPreferences>): DeliveryPreferences => ({
   speedVsCost: null,
   deliveryWindow: null,
@@ -77,5 +82,24 @@ describe("analyzeSegments", () => {
     expect(none.customers).toBe(0);
     expect(none.preferences.customerShare).toBeNull();
     expect(none.rfm.confidence).toBe("insufficient");
+  });
+
+  it("summarizes seed and behaviour segments exactly as the per-customer memberships (with evidence) would", () => {
+    const demo = Array.from(iterateOrders({ asOf: DEMO_AS_OF, orders: 4000, seed: "segment-masks" }), mapAdminOrder);
+    const fast = analyzeSegments(demo, { asOf: DEMO_AS_OF, currency: "USD" });
+    const profiles = activeProfiles(buildProfiles(demo));
+    const seed = assignSeedSegments(profiles, DEMO_AS_OF, { currency: "USD" });
+    const seedRefs = SEED_SEGMENTS.map((k) => ({ segment: k, label: SEED_SEGMENT_LABELS[k] }));
+    expect(fast.seed.summary).toEqual(summarizeSegments(profiles, seed.memberships, { segments: seedRefs }));
+    const behaviour = new Map(profiles.map((p) => [p.customerId, behaviourSegmentsFor(p)]));
+    const behaviourRefs = BEHAVIOUR_SEGMENTS.map((k) => ({ segment: k, label: BEHAVIOUR_SEGMENT_LABELS[k] }));
+    expect(fast.behaviour.summary).toEqual(summarizeSegments(profiles, behaviour, { segments: behaviourRefs }));
+    // The fixture must exercise the segments, or the comparison proves little.
+    const populated = [...fast.seed.summary.segments, ...fast.behaviour.summary.segments].filter((r) => r.customers > 0).map((r) => r.segment);
+    expect(populated).toEqual(expect.arrayContaining(["new", "vip", "dormant", "price_sensitive", "speed_focused", "gift_giver"]));
+    // Stated-vs-observed counts agree with the per-customer verdicts.
+    const verdicts = profiles.map((p) => preferenceAgreement(p)).filter((a) => a.stated === "speed");
+    expect(fast.preferences.agreement.speed.agrees).toBe(verdicts.filter((a) => a.verdict === "agrees").length);
+    expect(fast.preferences.agreement.speed.disagrees).toBe(verdicts.filter((a) => a.verdict === "disagrees").length);
   });
 });

@@ -4,12 +4,20 @@
  * how many customers told us their delivery preferences and what they said.
  */
 import type { Confidence, Order } from "../types";
-import { BEHAVIOUR_SEGMENT_LABELS, BEHAVIOUR_SEGMENTS, behaviourRules, behaviourSegmentsFor, preferenceAgreementSummary, type AgreementSummary, type BehaviourSegment } from "../segments/behaviour-segments";
-import type { SegmentMembership } from "../segments/membership";
+import { orderAsKnownAt, placedAt } from "../journey/order-facts";
+import {
+  BEHAVIOUR_SEGMENT_LABELS,
+  BEHAVIOUR_SEGMENTS,
+  behaviourRules,
+  behaviourSegmentMask,
+  preferenceAgreementSummary,
+  type AgreementSummary,
+  type BehaviourSegment,
+} from "../segments/behaviour-segments";
 import { activeProfiles, buildProfiles } from "../segments/profile-book";
 import { RFM_SEGMENTS, RFM_SEGMENT_RULES, RFM_UNSCORED, rfmSegmentCounts, scoreRfm, type RfmSegment, type RfmTable } from "../segments/rfm";
-import { SEED_SEGMENT_LABELS, SEED_SEGMENTS, assignSeedSegments, type SeedSegment, type SeedSegmentContext } from "../segments/seed-segments";
-import { summarizeSegments, type SegmentSummary } from "../segments/segment-summary";
+import { SEED_SEGMENT_LABELS, SEED_SEGMENTS, seedSegmentContext, seedSegmentMask, type SeedSegment, type SeedSegmentContext } from "../segments/seed-segments";
+import { alignPredictions, maskLookup, summarizeSegments, type CustomerActivity, type SegmentLookup, type SegmentSummary } from "../segments/segment-summary";
 
 export interface PreferenceCoverage {
   /** Customers who answered the delivery questions at least once. */
@@ -47,67 +55,66 @@ export interface SegmentOptions {
   utcOffsetMinutes?: number;
   /** Predicted revenue per customer: VIP ranks by it and summaries average it. */
   predictedClv?: ReadonlyMap<string, number>;
+  /** P(alive) and expected orders per customer: summaries average them. */
+  activity?: CustomerActivity;
 }
 
 export function analyzeSegments(orders: readonly Order[], options: SegmentOptions): SegmentAnalysis {
-  const { asOf, predictedClv } = options;
+  const { asOf, predictedClv, activity } = options;
   const currency = options.currency ?? null;
-  // Orders after asOf are not known yet: keep replays of history honest.
-  const known = orders.filter((o) => o.createdAt <= asOf);
+  // Orders after asOf are not known yet, nor later cancellations and refunds: keep replays of
+  // history honest, with the same purchase instant as the repeat and CLV analyses.
+  const known: Order[] = [];
+  for (const o of orders) if (placedAt(o) <= asOf) known.push(orderAsKnownAt(o, asOf));
   const book = buildProfiles(known, { utcOffsetMinutes: options.utcOffsetMinutes });
   const profiles = activeProfiles(book);
 
+  // Summaries need only which segments each customer is in: decisions as bit masks, no
+  // per-customer evidence text (the UI asks `seedSegmentsFor` & co. for one customer at a time).
+  const aligned = alignPredictions(profiles, predictedClv, activity);
   const rfm = scoreRfm(profiles, asOf);
-  const rfmSummary = summarizeSegments(profiles, rfmSegmentLists(rfm), {
-    predictedClv,
+  const rfmSummary = summarizeSegments(profiles, rfmLookup(rfm), {
+    aligned,
     segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })),
   });
 
-  const seed = assignSeedSegments(profiles, asOf, { predictedClv, currency });
-  const seedSummary = summarizeSegments(profiles, seed.memberships, {
-    predictedClv,
-    segments: SEED_SEGMENTS.map((s) => ({ segment: s, label: SEED_SEGMENT_LABELS[s] })),
-  });
+  const seed = seedSegmentContext(profiles, asOf, { predictedClv, currency });
+  const seedRefs = SEED_SEGMENTS.map((s) => ({ segment: s, label: SEED_SEGMENT_LABELS[s] }));
+  const seedSummary = summarizeSegments(
+    profiles,
+    maskLookup(seedRefs, (p) => seedSegmentMask(p, seed)),
+    { aligned, segments: seedRefs },
+  );
 
-  const behaviour = new Map<string, SegmentMembership<BehaviourSegment>[]>();
-  for (const p of profiles) {
-    const m = behaviourSegmentsFor(p);
-    if (m.length > 0) behaviour.set(p.customerId, m);
-  }
-  const behaviourSummary = summarizeSegments(profiles, behaviour, {
-    predictedClv,
-    segments: BEHAVIOUR_SEGMENTS.map((s) => ({ segment: s, label: BEHAVIOUR_SEGMENT_LABELS[s] })),
-  });
+  const behaviourRefs = BEHAVIOUR_SEGMENTS.map((s) => ({ segment: s, label: BEHAVIOUR_SEGMENT_LABELS[s] }));
+  const behaviourSummary = summarizeSegments(
+    profiles,
+    maskLookup(behaviourRefs, (p) => behaviourSegmentMask(p)),
+    { aligned, segments: behaviourRefs },
+  );
 
   return {
     customers: profiles.length,
     rfm: { counts: rfmSegmentCounts(rfm), summary: rfmSummary, confidence: rfm.confidence, caveats: rfm.caveats },
     seed: {
       summary: seedSummary,
-      rules: seed.context.rules,
-      vip: seed.context.vip,
-      storeGapDays: seed.context.storeGap?.days ?? null,
-      caveats: seed.context.caveats,
+      rules: seed.rules,
+      vip: seed.vip,
+      storeGapDays: seed.storeGap?.days ?? null,
+      caveats: seed.caveats,
     },
     behaviour: { summary: behaviourSummary, rules: behaviourRules() },
     preferences: preferenceCoverage(profiles),
   };
 }
 
-/**
- * Each scored customer's RFM segment as a membership list, for the summary only: one shared
- * list per segment, without the per-customer evidence text (`rfmMemberships` writes that for
- * the UI; at 400k customers it is most of the RFM cost and the summary never reads it).
- */
-function rfmSegmentLists(rfm: RfmTable): Map<string, readonly SegmentMembership<RfmSegment>[]> {
-  const lists = RFM_SEGMENT_RULES.map((r) => [{ segment: r.segment, label: r.label, rule: r.description, evidence: "", basis: "observed" as const }]);
-  const listOf = RFM_SEGMENTS.map((segment) => lists[RFM_SEGMENT_RULES.findIndex((r) => r.segment === segment)]);
-  const out = new Map<string, readonly SegmentMembership<RfmSegment>[]>();
-  for (let i = 0; i < rfm.n; i++) {
-    const s = rfm.segment[i];
-    if (s !== RFM_UNSCORED) out.set(rfm.customerIds[i], listOf[s]);
-  }
-  return out;
+/** Each scored customer's RFM segment (row i of the table is profile i), shared refs, no text. */
+function rfmLookup(rfm: RfmTable): SegmentLookup {
+  const refOf = RFM_SEGMENTS.map((segment) => {
+    const rule = RFM_SEGMENT_RULES.find((r) => r.segment === segment);
+    return [{ segment, label: rule?.label ?? segment }];
+  });
+  return (_, i) => (rfm.segment[i] === RFM_UNSCORED ? undefined : refOf[rfm.segment[i]]);
 }
 
 function preferenceCoverage(profiles: ReturnType<typeof activeProfiles>): PreferenceCoverage {

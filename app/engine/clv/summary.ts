@@ -1,8 +1,11 @@
 /**
  * Orders → per-customer (frequency, recency, T, monetary value) summaries, the input of the
  * buy-till-you-die models, with the literature's conventions (Fader, Hardie & Lee 2005):
- * - cancelled orders and guest checkouts (no customer id) are left out;
- * - all orders of one customer on one UTC calendar day are one transaction (their values add up);
+ * - which orders are purchases is `purchaseStatus` (journey/order-facts.ts), the definition the
+ *   repeat analysis uses too: guests and orders cancelled by the end are left out, an order
+ *   cancelled later still counts;
+ * - all orders of one customer on one shop calendar day (`utcOffsetMinutes`, default UTC) are one
+ *   transaction (their values add up), as in the purchase history;
  * - frequency x = repeat transactions (distinct purchase days after the first);
  * - recency tx = first → last purchase day, T = first purchase day → end, in `unitDays` units;
  * - monetary value = mean value of the repeat transactions, net of refunds known by the end.
@@ -10,6 +13,8 @@
  */
 
 import type { CustomerSummary, EpochMs, Order } from "../types";
+import { PURCHASE, netOrderValue, placedAt, purchaseStatus } from "../journey/order-facts";
+import { dayNumber } from "../stats/calendar";
 
 export const DAY_MS = 86_400_000;
 
@@ -18,6 +23,8 @@ export interface SummaryOptions {
   unitDays?: number;
   /** Summarize as of this instant instead of `asOf` when earlier (calibration period end). */
   calibrationEnd?: EpochMs;
+  /** Shop's offset from UTC in minutes: purchase days are shop calendar days (default 0). */
+  utcOffsetMinutes?: number;
 }
 
 /** Purchases in columnar form: one entry per (non-cancelled, identified) order. */
@@ -65,7 +72,7 @@ export function summarizeCustomers(orders: readonly Order[], asOf: EpochMs, opts
 /** Summaries in typed arrays: the fast path for hundreds of thousands of customers. */
 export function summarizeCustomersColumnar(orders: readonly Order[], asOf: EpochMs, opts: SummaryOptions = {}): SummaryColumns {
   const end = opts.calibrationEnd !== undefined ? Math.min(asOf, opts.calibrationEnd) : asOf;
-  return summarizeTransactions(ordersToTransactions(orders, end), end, opts.unitDays);
+  return summarizeTransactions(ordersToTransactions(orders, end), end, opts.unitDays, opts.utcOffsetMinutes);
 }
 
 /** Columnar summaries → `CustomerSummary` objects. */
@@ -116,21 +123,17 @@ export function ordersToTransactions(orders: readonly Order[], end: EpochMs, ref
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i];
     if (winner !== null && winner.get(o.id) !== i) continue;
-    if (o.customerId === null || o.cancelledAt !== null) continue;
-    const t = o.processedAt ?? o.createdAt;
-    if (!(t <= end)) continue; // also drops NaN
-    let refunded = 0;
-    for (const r of o.refunds) if (r.createdAt <= refundsKnownBy && Number.isFinite(r.amount)) refunded += r.amount;
-    const net = (Number.isFinite(o.totalPrice) ? o.totalPrice : 0) - refunded;
-    let c = customerIndex.get(o.customerId);
+    if (purchaseStatus(o, end) !== PURCHASE.COUNTED) continue;
+    const id = o.customerId as string;
+    let c = customerIndex.get(id);
     if (c === undefined) {
       c = customerIds.length;
-      customerIndex.set(o.customerId, c);
-      customerIds.push(o.customerId);
+      customerIndex.set(id, c);
+      customerIds.push(id);
     }
     customer[n] = c;
-    time[n] = t;
-    value[n] = net > 0 ? net : 0;
+    time[n] = placedAt(o);
+    value[n] = netOrderValue(o, refundsKnownBy);
     n++;
   }
   return { customer: customer.subarray(0, n), time: time.subarray(0, n), value: value.subarray(0, n), customerIds };
@@ -153,8 +156,8 @@ function newestVersionIndex(orders: readonly Order[]): Map<string, number> | nul
 }
 
 /** Transaction columns → per-customer summaries as of `end` (transactions after `end` are ignored). */
-export function summarizeTransactions(tc: TransactionColumns, end: EpochMs, unitDays = 7): SummaryColumns {
-  return summarizeCore(tc, end, end, unitDays).calibration;
+export function summarizeTransactions(tc: TransactionColumns, end: EpochMs, unitDays = 7, utcOffsetMinutes = 0): SummaryColumns {
+  return summarizeCore(tc, end, end, unitDays, utcOffsetMinutes).calibration;
 }
 
 /**
@@ -163,13 +166,13 @@ export function summarizeTransactions(tc: TransactionColumns, end: EpochMs, unit
  */
 export function calibrationHoldoutSplit(
   orders: readonly Order[],
-  opts: { calibrationEnd: EpochMs; observationEnd: EpochMs; unitDays?: number },
+  opts: { calibrationEnd: EpochMs; observationEnd: EpochMs; unitDays?: number; utcOffsetMinutes?: number },
 ): CalibrationHoldout {
   if (!(opts.observationEnd >= opts.calibrationEnd)) throw new RangeError("observationEnd must not precede calibrationEnd");
   const unitDays = opts.unitDays ?? 7;
   // Calibration spend must not see refunds issued later (the holdout only counts days).
   const tc = ordersToTransactions(orders, opts.observationEnd, opts.calibrationEnd);
-  const { calibration, holdout } = summarizeCore(tc, opts.calibrationEnd, opts.observationEnd, unitDays);
+  const { calibration, holdout } = summarizeCore(tc, opts.calibrationEnd, opts.observationEnd, unitDays, opts.utcOffsetMinutes ?? 0);
   return {
     calibration,
     holdoutTransactions: holdout,
@@ -184,9 +187,11 @@ function summarizeCore(
   calibrationEnd: EpochMs,
   observationEnd: EpochMs,
   unitDays: number,
+  utcOffsetMinutes: number,
 ): { calibration: SummaryColumns; holdout: Float64Array } {
   if (!(unitDays > 0)) throw new RangeError(`unitDays must be positive, got ${unitDays}`);
   const unitMs = unitDays * DAY_MS;
+  const offsetMs = utcOffsetMinutes * 60_000;
   const nCustomers = tc.customerIds.length;
   const nTx = tc.customer.length;
   // Counting sort by customer (stable, so time-ordered input stays ordered), copying times and
@@ -217,7 +222,7 @@ function summarizeCore(
     sortByTime(time, value, lo, hi);
     const firstTime = time[lo];
     if (!(firstTime <= calibrationEnd)) continue; // first purchase after calibration: not in this cohort
-    const firstDay = Math.floor(firstTime / DAY_MS);
+    const firstDay = dayNumber(firstTime, utcOffsetMinutes);
     let lastDay = firstDay;
     let lastCalibrationDay = firstDay;
     let repeatDays = 0;
@@ -225,7 +230,7 @@ function summarizeCore(
     let holdoutDays = 0;
     for (let j = lo; j < hi; j++) {
       const t = time[j];
-      const day = Math.floor(t / DAY_MS);
+      const day = dayNumber(t, utcOffsetMinutes);
       const inCalibration = t <= calibrationEnd;
       if (day !== lastDay) {
         if (inCalibration) repeatDays++;
@@ -241,7 +246,7 @@ function summarizeCore(
     ids.push(tc.customerIds[c]);
     x[k] = repeatDays;
     tx[k] = ((lastCalibrationDay - firstDay) * DAY_MS) / unitMs;
-    T[k] = (calibrationEnd - firstDay * DAY_MS) / unitMs;
+    T[k] = (calibrationEnd - (firstDay * DAY_MS - offsetMs)) / unitMs; // from the start of the shop's first purchase day
     m[k] = repeatDays > 0 ? repeatValue / repeatDays : 0;
     holdout[k] = holdoutDays;
     k++;

@@ -116,3 +116,33 @@ describe("buildPlan on a constructed analysis (figures traced by hand)", () => {
     expect(buildPlan(analysis, {}).checklist.filter((c) => c.step === "Tell us")).toHaveLength(6);
   });
 });
+
+describe("segment diagnosis of segments whose rule needs 2+ orders", () => {
+  const plan = buildPlan(analysis, answers);
+  const byRule = plan.segmentDiagnosis.filter((r) => r.repeatByRule);
+
+  it("flags the repeat rate as true by construction and compares P(alive) with the store's repeat customers", () => {
+    expect(byRule.map((r) => r.segment)).toEqual(expect.arrayContaining(["price_sensitive"]));
+    const all = analysis.segments.seed.summary.all;
+    for (const r of byRule) {
+      const row = [...analysis.segments.seed.summary.segments, ...analysis.segments.behaviour.summary.segments].find((s) => s.segment === r.segment);
+      expect(r.repeatRate.notes).toContain("High by construction: the segment's rule needs 2+ orders.");
+      expect(r.diagnosis).toContain("repeat rate is high by definition (the rule needs 2+ orders)");
+      expect(r.diagnosis).not.toMatch(/repeat rate \d+% vs/);
+      expect(r.activeProbability).toMatchObject({ value: row?.averagePAlive, source: "model" });
+      expect(r.diagnosis).toContain(`for all repeat customers`);
+      expect(all.repeatersAveragePAlive).not.toBeNull();
+    }
+    const vip = plan.segmentDiagnosis.find((r) => r.segment === "vip");
+    expect(vip?.repeatByRule).toBe(false);
+    expect(vip?.diagnosis).toMatch(/repeat rate \d+% vs \d+% for the store/);
+  });
+
+  it("reports P(alive) and expected orders for every segment with customers", () => {
+    for (const r of plan.segmentDiagnosis) {
+      expect(r.activeProbability.value).toBeGreaterThanOrEqual(0);
+      expect(r.activeProbability.value).toBeLessThanOrEqual(1);
+      expect(r.expectedOrders.value).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

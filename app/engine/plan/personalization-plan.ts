@@ -4,21 +4,25 @@
  * at checkout) and the action package that serves them.
  */
 import type { StoreAnalysis } from "../analyze/analyze-store";
-import { formatCount, formatMoney, formatPercent } from "../analyze/format";
+import { formatCount, formatMoney } from "../analyze/format";
 import { BEHAVIOUR_SEGMENTS, type BehaviourSegment } from "../segments/behaviour-segments";
+import { agreementSentence } from "../preferences/agreement-text";
 import { known, unknownFigure } from "./plan-figure";
 import { BEHAVIOUR_PLAYBOOK } from "./segment-actions";
-import { sizeConfidence } from "./segment-diagnosis";
+import { repeatComparison, segmentsNeedingRepeat, sizeConfidence } from "./segment-diagnosis";
 import type { PersonalizationRow } from "./types";
+
+const withAgreement = (said: string, agreement: string | null) => (agreement ? `${said} ${agreement}` : said);
 
 function statedEvidence(analysis: StoreAnalysis, segment: BehaviourSegment): string | null {
   const p = analysis.segments.preferences;
   if (p.customersWithAnswers === 0) return null;
   switch (segment) {
+    // Stated vs observed (H5 preferences): does what they said match what they buy?
     case "speed_focused":
-      return `${formatCount(p.speedVsCost.speed)} customers said at checkout they prefer speed over cost.`;
+      return withAgreement(`${formatCount(p.speedVsCost.speed)} customers said at checkout they prefer speed over cost.`, agreementSentence("speed", p.agreement.speed));
     case "price_sensitive_shipping":
-      return `${formatCount(p.speedVsCost.cost)} customers said at checkout they prefer lower cost over speed.`;
+      return withAgreement(`${formatCount(p.speedVsCost.cost)} customers said at checkout they prefer lower cost over speed.`, agreementSentence("cost", p.agreement.cost));
     case "gift_giver":
       return `${formatCount(p.giftPackaging)} customers asked for gift packaging.`;
     default:
@@ -44,7 +48,8 @@ export function personalizationPlan(analysis: StoreAnalysis): PersonalizationRow
       };
     }
     const parts: string[] = [];
-    if (r.repeatRate !== null && all.repeatRate !== null) parts.push(`Repeat rate ${formatPercent(r.repeatRate, 0)} vs ${formatPercent(all.repeatRate, 0)} for all customers.`);
+    const repeat = repeatComparison(r, all, segmentsNeedingRepeat().has(segment)).join("; ");
+    if (repeat) parts.push(`${repeat.charAt(0).toUpperCase()}${repeat.slice(1)}.`);
     if (r.averageOrderValue !== null && all.averageOrderValue !== null) {
       parts.push(`Order value ${formatMoney(r.averageOrderValue, analysis.currency)} vs ${formatMoney(all.averageOrderValue, analysis.currency)}.`);
     }

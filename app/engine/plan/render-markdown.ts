@@ -93,14 +93,16 @@ export function renderPlanMarkdown(plan: LtvPlan): string {
   else {
     out.push(
       ...table(
-        ["Segment", "Customers", "Share of customers", "Share of revenue", "Order value", "Repeat rate", "Predicted value", "Predicted margin", "Diagnosis"],
+        ["Segment", "Customers", "Share of customers", "Share of revenue", "Order value", "Repeat rate", "Still active (P(alive))", "Expected repeat orders", "Predicted value", "Predicted margin", "Diagnosis"],
         plan.segmentDiagnosis.map((r) => [
           r.label,
           formatFigure(r.customers, c),
           tagged(r.customerShare, c),
           tagged(r.revenueShare, c),
           tagged(r.averageOrderValue, c),
-          tagged(r.repeatRate, c),
+          r.repeatByRule ? `${formatFigure(r.repeatRate, c)} (by rule: 2+ orders)` : tagged(r.repeatRate, c),
+          tagged(r.activeProbability, c),
+          tagged(r.expectedOrders, c),
           tagged(r.predictedValue, c),
           tagged(r.predictedMargin, c),
           r.diagnosis,

@@ -83,6 +83,12 @@ export interface SegmentDiagnosisRow {
   revenueShare: PlanFigure;
   averageOrderValue: PlanFigure;
   repeatRate: PlanFigure;
+  /** True when the segment's rule needs 2+ orders, so its repeat rate is ~100% by construction. */
+  repeatByRule: boolean;
+  /** Mean model probability that members are still customers (P(alive)). */
+  activeProbability: PlanFigure;
+  /** Mean expected repeat orders per member over the CLV horizon. */
+  expectedOrders: PlanFigure;
   predictedValue: PlanFigure;
   predictedMargin: PlanFigure;
   diagnosis: string;

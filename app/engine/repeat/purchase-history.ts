@@ -1,6 +1,7 @@
 /**
  * Each customer's purchases in time order, in compressed (CSR) typed-array form: customer c
- * owns purchases start[c] .. start[c+1]. A "purchase" is a distinct shop-local day: several
+ * owns purchases start[c] .. start[c+1]. Which orders count is `purchaseStatus` (shared with
+ * the CLV summaries). A "purchase" is a distinct shop-local day: several
  * orders on the same day (split carts, a forgotten item) count as one purchase, as in the
  * buy-till-you-die literature. Guests cannot be followed and cancelled orders were not
  * purchases, so both are left out (and counted).
@@ -8,7 +9,7 @@
 import type { Order } from "../types";
 import { dayNumber } from "../stats/calendar";
 import { KeyIndex } from "../journey/key-index";
-import { netOrderValue, placedAt } from "../journey/order-facts";
+import { PURCHASE, netOrderValue, placedAt, purchaseStatus } from "../journey/order-facts";
 
 export interface PurchaseHistory {
   asOf: number;
@@ -59,24 +60,16 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
 
   for (let i = 0; i < n; i++) {
     const o = orders[i];
+    const status = purchaseStatus(o, asOf);
+    if (status !== PURCHASE.COUNTED) {
+      if (status === PURCHASE.UNDATED) undatedOrders++;
+      else if (status === PURCHASE.AFTER_AS_OF) afterAsOfOrders++;
+      else if (status === PURCHASE.CANCELLED) cancelledOrders++;
+      else guestOrders++;
+      continue;
+    }
     const t = placedAt(o);
-    if (!Number.isFinite(t)) {
-      undatedOrders++;
-      continue;
-    }
-    if (t > asOf) {
-      afterAsOfOrders++;
-      continue;
-    }
-    if (o.cancelledAt !== null && o.cancelledAt <= asOf) {
-      cancelledOrders++;
-      continue;
-    }
-    const id = o.customerId;
-    if (id === null || id === "") {
-      guestOrders++;
-      continue;
-    }
+    const id = o.customerId as string;
     const c = index.add(id);
     if (c >= perCustomer.length) {
       const grown = new Int32Array(perCustomer.length * 2);
@@ -86,7 +79,7 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
     perCustomer[c]++;
     customerOf[i] = c;
     placed[i] = t;
-    value[i] = netOrderValue(o);
+    value[i] = netOrderValue(o, asOf);
     used++;
   }
 

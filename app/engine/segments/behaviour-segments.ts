@@ -6,7 +6,7 @@
  * Stated preferences (zero-party answers at checkout) count as membership on their own for
  * speed and cost; `preferenceAgreement` reports whether what customers say matches what they do.
  */
-import { type CustomerProfile, EARLY_MONTH_LAST_DAY, gapStats, recentOrderIsGift } from "./customer-profile";
+import { type CustomerProfile, type GapStats, EARLY_MONTH_LAST_DAY, gapStats, recentOrderIsGift } from "./customer-profile";
 import { type MembershipBasis, type SegmentMembership, isoDate, oneDecimal, ordinal, percent, plural } from "./membership";
 
 export const BEHAVIOUR_SEGMENT_CONFIG = {
@@ -27,6 +27,15 @@ export const BEHAVIOUR_SEGMENT_LABELS: Record<BehaviourSegment, string> = {
   gift_giver: "Gift-givers",
   first_of_month: "First-of-month buyers",
 };
+
+/**
+ * Behaviour segments whose rule itself needs two or more purchase days (see
+ * `seedSegmentsNeedingRepeat`). Speed and cost are not among them: a stated answer on a first
+ * order is enough to join.
+ */
+export function behaviourSegmentsNeedingRepeat(config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): ReadonlySet<BehaviourSegment> {
+  return new Set<BehaviourSegment>(config.firstOfMonth.minPurchaseDays >= 2 ? ["first_of_month"] : []);
+}
 
 const rulesCache = new WeakMap<BehaviourSegmentConfig, Record<BehaviourSegment, string>>();
 
@@ -61,6 +70,55 @@ function statedOn(p: CustomerProfile): string {
   return p.latestPreferences === null ? "" : ` (answered ${isoDate(p.latestPreferences.answeredAt)})`;
 }
 
+function speedObserved(p: CustomerProfile, config: BehaviourSegmentConfig): boolean {
+  const shipped = p.shippedOrders;
+  return shipped >= config.speedFocused.minShippedOrders && p.expressOrders / shipped >= config.speedFocused.minExpressShare;
+}
+
+function costObserved(p: CustomerProfile, config: BehaviourSegmentConfig): boolean {
+  const shipped = p.shippedOrders;
+  const pc = config.priceSensitiveShipping;
+  return shipped >= pc.minShippedOrders && p.economyOrFreeOrders / shipped >= pc.minEconomyOrFreeShare;
+}
+
+function giftGiver(p: CustomerProfile, config: BehaviourSegmentConfig): boolean {
+  const gg = config.giftGiver;
+  return p.giftOrders / p.orderCount >= gg.minGiftShare && recentOrderIsGift(p, gg.recentOrders).gifts >= 1;
+}
+
+function firstOfMonth(p: CustomerProfile, config: BehaviourSegmentConfig): GapStats | null {
+  const fm = config.firstOfMonth;
+  const gaps = gapStats(p);
+  const member =
+    gaps !== null &&
+    p.purchaseDays >= fm.minPurchaseDays &&
+    p.earlyMonthOrders / p.orderCount >= fm.minEarlyMonthShare &&
+    gaps.meanDays >= fm.minMeanGapDays &&
+    gaps.meanDays <= fm.maxMeanGapDays &&
+    gaps.variation <= fm.maxGapVariation;
+  return member ? gaps : null;
+}
+
+/** Bit of each behaviour segment in a membership mask (bit i = BEHAVIOUR_SEGMENTS[i]). */
+export const BEHAVIOUR_SEGMENT_BIT: Record<BehaviourSegment, number> = Object.fromEntries(
+  BEHAVIOUR_SEGMENTS.map((s, i) => [s, 1 << i]),
+) as Record<BehaviourSegment, number>;
+
+/**
+ * The behaviour segments of one customer as a bit mask, without any text: the decision alone,
+ * for store-wide summaries. `behaviourSegmentsFor` makes the same decisions and adds the words.
+ */
+export function behaviourSegmentMask(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): number {
+  if (p.orderCount === 0) return 0;
+  const stated = p.latestPreferences?.speedVsCost ?? null;
+  let mask = 0;
+  if (stated === STATED_SPEED || speedObserved(p, config)) mask |= BEHAVIOUR_SEGMENT_BIT.speed_focused;
+  if (stated === STATED_COST || costObserved(p, config)) mask |= BEHAVIOUR_SEGMENT_BIT.price_sensitive_shipping;
+  if (giftGiver(p, config)) mask |= BEHAVIOUR_SEGMENT_BIT.gift_giver;
+  if (firstOfMonth(p, config) !== null) mask |= BEHAVIOUR_SEGMENT_BIT.first_of_month;
+  return mask;
+}
+
 /** The behaviour segments of one customer, each with its rule and evidence. */
 export function behaviourSegmentsFor(
   p: CustomerProfile,
@@ -76,35 +134,35 @@ export function behaviourSegmentsFor(
 
   // Speed-focused
   const sf = config.speedFocused;
-  const speedObserved = shipped >= sf.minShippedOrders && p.expressOrders / shipped >= sf.minExpressShare;
+  const isSpeedObserved = speedObserved(p, config);
   const speedStated = stated === STATED_SPEED;
-  if (speedObserved || speedStated) {
-    const observed = speedObserved
+  if (isSpeedObserved || speedStated) {
+    const observed = isSpeedObserved
       ? `${p.expressOrders} of ${plural(shipped, "shipped order")} used Express (${percent(p.expressOrders / shipped)} ≥ ${percent(sf.minExpressShare)})`
       : "";
-    add("speed_focused", combine(observed, speedStated ? `said they prefer speed over cost${statedOn(p)}` : ""), basisOf(speedObserved, speedStated));
+    add("speed_focused", combine(observed, speedStated ? `said they prefer speed over cost${statedOn(p)}` : ""), basisOf(isSpeedObserved, speedStated));
   }
 
   // Price-sensitive shipping
   const pc = config.priceSensitiveShipping;
-  const costObserved = shipped >= pc.minShippedOrders && p.economyOrFreeOrders / shipped >= pc.minEconomyOrFreeShare;
+  const isCostObserved = costObserved(p, config);
   const costStated = stated === STATED_COST;
-  if (costObserved || costStated) {
-    const observed = costObserved
+  if (isCostObserved || costStated) {
+    const observed = isCostObserved
       ? `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping ` +
         `(${percent(p.economyOrFreeOrders / shipped)} ≥ ${percent(pc.minEconomyOrFreeShare)})`
       : "";
     add(
       "price_sensitive_shipping",
       combine(observed, costStated ? `said they prefer lower cost over speed${statedOn(p)}` : ""),
-      basisOf(costObserved, costStated),
+      basisOf(isCostObserved, costStated),
     );
   }
 
   // Gift-givers
   const gg = config.giftGiver;
-  const recent = recentOrderIsGift(p, gg.recentOrders);
-  if (recent.gifts >= 1 && p.giftOrders / p.orderCount >= gg.minGiftShare) {
+  if (giftGiver(p, config)) {
+    const recent = recentOrderIsGift(p, gg.recentOrders);
     add(
       "gift_giver",
       `${p.giftOrders} of ${plural(p.orderCount, "order")} ${p.giftOrders === 1 ? "was a gift" : "were gifts"} or went to another ` +
@@ -116,15 +174,8 @@ export function behaviourSegmentsFor(
 
   // Cyclical first-of-month buyers
   const fm = config.firstOfMonth;
-  const gaps = gapStats(p);
-  if (
-    gaps !== null &&
-    p.purchaseDays >= fm.minPurchaseDays &&
-    p.earlyMonthOrders / p.orderCount >= fm.minEarlyMonthShare &&
-    gaps.meanDays >= fm.minMeanGapDays &&
-    gaps.meanDays <= fm.maxMeanGapDays &&
-    gaps.variation <= fm.maxGapVariation
-  ) {
+  const gaps = firstOfMonth(p, config);
+  if (gaps !== null) {
     add(
       "first_of_month",
       `${p.earlyMonthOrders} of ${plural(p.orderCount, "order")} placed on the 1st–${ordinal(EARLY_MONTH_LAST_DAY)} of the month ` +
@@ -166,38 +217,35 @@ export interface PreferenceAgreement {
  * balanced → neither extreme reaches minShare.
  */
 export function preferenceAgreement(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): PreferenceAgreement {
-  const { minShare, minShippedOrders } = config.preferenceAgreement;
   const stated = p.latestPreferences?.speedVsCost ?? null;
   const shipped = p.shippedOrders;
   const expressShare = shipped > 0 ? p.expressOrders / shipped : null;
   const economyOrFreeShare = shipped > 0 ? p.economyOrFreeOrders / shipped : null;
-  const base = { stated, shippedOrders: shipped, expressShare, economyOrFreeShare };
-  if (stated === null) {
-    return { ...base, verdict: "no_stated_preference", explanation: "Has not said whether they prefer speed or lower cost." };
-  }
+  const verdict = agreementVerdict(p, config);
+  const base = { stated, verdict, shippedOrders: shipped, expressShare, economyOrFreeShare };
+  if (stated === null) return { ...base, explanation: "Has not said whether they prefer speed or lower cost." };
   const saidText = stated === "speed" ? "speed" : stated === "cost" ? "lower cost" : "a balance of speed and cost";
-  if (shipped < minShippedOrders || expressShare === null || economyOrFreeShare === null) {
-    return { ...base, verdict: "not_enough_orders", explanation: `Said they prefer ${saidText}, but has no shipped orders to compare with yet.` };
+  if (verdict === "not_enough_orders") {
+    return { ...base, explanation: `Said they prefer ${saidText}, but has no shipped orders to compare with yet.` };
   }
-  const expressText = `${p.expressOrders} of ${plural(shipped, "shipped order")} used Express (${percent(expressShare)})`;
-  const economyText = `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping (${percent(economyOrFreeShare)})`;
-  let agrees: boolean;
-  let evidence: string;
-  if (stated === "speed") {
-    agrees = expressShare >= minShare;
-    evidence = expressText;
-  } else if (stated === "cost") {
-    agrees = economyOrFreeShare >= minShare;
-    evidence = economyText;
-  } else {
-    agrees = expressShare < minShare && economyOrFreeShare < minShare;
-    evidence = `${expressText}; ${economyText}`;
-  }
-  return {
-    ...base,
-    verdict: agrees ? "agrees" : "disagrees",
-    explanation: `Said they prefer ${saidText}${agrees ? ", and" : ", but"} ${evidence}.`,
-  };
+  const expressText = `${p.expressOrders} of ${plural(shipped, "shipped order")} used Express (${percent(expressShare as number)})`;
+  const economyText = `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping (${percent(economyOrFreeShare as number)})`;
+  const evidence = stated === "speed" ? expressText : stated === "cost" ? economyText : `${expressText}; ${economyText}`;
+  return { ...base, explanation: `Said they prefer ${saidText}${verdict === "agrees" ? ", and" : ", but"} ${evidence}.` };
+}
+
+/** The verdict of `preferenceAgreement` alone (no text), for store-wide counts. */
+export function agreementVerdict(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): AgreementVerdict {
+  const { minShare, minShippedOrders } = config.preferenceAgreement;
+  const stated = p.latestPreferences?.speedVsCost ?? null;
+  if (stated === null) return "no_stated_preference";
+  const shipped = p.shippedOrders;
+  if (shipped < minShippedOrders || shipped === 0) return "not_enough_orders";
+  const expressShare = p.expressOrders / shipped;
+  const economyOrFreeShare = p.economyOrFreeOrders / shipped;
+  const agrees =
+    stated === "speed" ? expressShare >= minShare : stated === "cost" ? economyOrFreeShare >= minShare : expressShare < minShare && economyOrFreeShare < minShare;
+  return agrees ? "agrees" : "disagrees";
 }
 
 export interface AgreementSummary {
@@ -218,12 +266,13 @@ export function preferenceAgreementSummary(
   const out = { speed: empty(), cost: empty(), balanced: empty() };
   for (const p of profiles) {
     if (p.orderCount === 0) continue;
-    const a = preferenceAgreement(p, config);
-    if (a.stated === null) continue;
-    const s = out[a.stated];
+    const stated = p.latestPreferences?.speedVsCost ?? null;
+    if (stated === null) continue;
+    const verdict = agreementVerdict(p, config);
+    const s = out[stated];
     s.stated++;
-    if (a.verdict === "agrees") s.agrees++;
-    else if (a.verdict === "disagrees") s.disagrees++;
+    if (verdict === "agrees") s.agrees++;
+    else if (verdict === "disagrees") s.disagrees++;
     else s.notEnoughOrders++;
   }
   for (const s of Object.values(out)) s.agreementRate = s.agrees + s.disagrees > 0 ? s.agrees / (s.agrees + s.disagrees) : null;

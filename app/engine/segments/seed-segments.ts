@@ -6,7 +6,7 @@
  */
 import { quantileSorted } from "../stats/quantile";
 import type { EpochMs } from "../types";
-import { type CustomerProfile, daysSinceFirstOrder, daysSinceLastOrder, gapStats, writeGaps } from "./customer-profile";
+import { type CustomerProfile, type GapStats, daysSinceFirstOrder, daysSinceLastOrder, gapStats, writeGaps } from "./customer-profile";
 import { type SegmentMembership, money, oneDecimal, percent, plural } from "./membership";
 
 export const SEED_SEGMENT_CONFIG = {
@@ -40,6 +40,17 @@ export const SEED_SEGMENT_LABELS: Record<SeedSegment, string> = {
   margin_low: "Low margin",
   margin_unknown: "Margin unknown",
 };
+
+/**
+ * Segments whose rule itself needs two or more orders: their repeat rate is (close to) 100% by
+ * construction and says nothing; compare them on P(alive) or expected orders instead.
+ */
+export function seedSegmentsNeedingRepeat(config: SeedSegmentConfig = SEED_SEGMENT_CONFIG): ReadonlySet<SeedSegment> {
+  const out = new Set<SeedSegment>();
+  if (Math.min(config.priceSensitive.minOrders, config.priceSensitive.minShippedOrders) >= 2) out.add("price_sensitive");
+  if (config.returnRisk.minOrders >= 2) out.add("return_risk");
+  return out;
+}
 
 export interface SeedSegmentOptions {
   config?: SeedSegmentConfig;
@@ -159,104 +170,137 @@ export function seedSegmentContext(profiles: Iterable<CustomerProfile>, asOf: Ep
   return { asOf, config, currency: options.currency ?? null, predictedClv, vip, storeGap, margin, rules, caveats };
 }
 
+/** Bit of each seed segment in a membership mask (bit i = SEED_SEGMENTS[i]). */
+export const SEED_SEGMENT_BIT: Record<SeedSegment, number> = Object.fromEntries(SEED_SEGMENTS.map((s, i) => [s, 1 << i])) as Record<SeedSegment, number>;
+
+function vipValue(p: CustomerProfile, ctx: SeedSegmentContext): number | null {
+  return ctx.vip?.basis === "predicted_clv" ? clvOf(ctx, p) : p.netRevenueCents / 100;
+}
+
+/** Dormant by the customer's own rhythm (3+ purchase days) rather than the store's gap. */
+function usesOwnRhythm(p: CustomerProfile, cfg: SeedSegmentConfig): boolean {
+  return p.purchaseDays >= cfg.dormant.minPurchaseDaysForOwnRhythm && p.purchaseDays >= 2;
+}
+
+function discountHeavy(p: CustomerProfile, ps: SeedSegmentConfig["priceSensitive"]): boolean {
+  return p.orderCount >= ps.minOrders && p.discountOrders / p.orderCount >= ps.minDiscountShare;
+}
+
+function economyHeavy(p: CustomerProfile, ps: SeedSegmentConfig["priceSensitive"]): boolean {
+  const shipped = p.shippedOrders;
+  return shipped >= ps.minShippedOrders && p.economyOrFreeOrders / shipped >= ps.minEconomyOrFreeShare;
+}
+
+/**
+ * The seed segments of one customer as a bit mask (SEED_SEGMENT_BIT), without any text: the
+ * decision alone, allocation-free, for store-wide summaries. `seedSegmentsFor` adds the words.
+ */
+export function seedSegmentMask(p: CustomerProfile, ctx: SeedSegmentContext): number {
+  if (p.orderCount === 0) return 0;
+  const cfg = ctx.config;
+  let mask = 0;
+  if ((daysSinceFirstOrder(p, ctx.asOf) as number) <= cfg.newCustomer.withinDays) mask |= SEED_SEGMENT_BIT.new;
+
+  if (ctx.vip !== null) {
+    const value = vipValue(p, ctx);
+    if (value !== null && value > 0 && value >= ctx.vip.threshold) mask |= SEED_SEGMENT_BIT.vip;
+  }
+
+  const sinceLast = daysSinceLastOrder(p, ctx.asOf) as number;
+  if (usesOwnRhythm(p, cfg)) {
+    if (sinceLast > cfg.dormant.gapMultiple * (gapStats(p) as GapStats).meanDays) mask |= SEED_SEGMENT_BIT.dormant;
+  } else if (ctx.storeGap !== null && sinceLast > ctx.storeGap.days) {
+    mask |= SEED_SEGMENT_BIT.dormant;
+  }
+
+  if (discountHeavy(p, cfg.priceSensitive) || economyHeavy(p, cfg.priceSensitive)) mask |= SEED_SEGMENT_BIT.price_sensitive;
+
+  const rr = cfg.returnRisk;
+  if (p.orderCount >= rr.minOrders && p.returnedOrders / p.orderCount >= rr.minReturnedShare) mask |= SEED_SEGMENT_BIT.return_risk;
+
+  const rate = marginRate(p, cfg.margin.minKnownCostShare);
+  if (rate === null) mask |= SEED_SEGMENT_BIT.margin_unknown;
+  else if (ctx.margin !== null) {
+    const { low, high } = ctx.margin;
+    if (rate >= high && rate > low) mask |= SEED_SEGMENT_BIT.margin_high;
+    else if (rate <= low && rate < high) mask |= SEED_SEGMENT_BIT.margin_low;
+  }
+  return mask;
+}
+
+/** This customer's numbers against one segment's rule, in merchant language (for a member). */
+export function seedSegmentEvidence(segment: SeedSegment, p: CustomerProfile, ctx: SeedSegmentContext): string {
+  const cfg = ctx.config;
+  switch (segment) {
+    case "new":
+      return `First order ${daysAgo(daysSinceFirstOrder(p, ctx.asOf) as number)}.`;
+    case "vip": {
+      const top = percent(cfg.vip.topShare);
+      const threshold = money((ctx.vip?.threshold ?? 0) * 100, ctx.currency);
+      return ctx.vip?.basis === "predicted_clv"
+        ? `Predicted lifetime value ${money((vipValue(p, ctx) ?? 0) * 100, ctx.currency)}; the top ${top} starts at ${threshold}.`
+        : `Spent ${money(p.netRevenueCents, ctx.currency)} net of refunds; the top ${top} starts at ${threshold}.`;
+    }
+    case "dormant": {
+      const sinceLast = daysSinceLastOrder(p, ctx.asOf) as number;
+      if (usesOwnRhythm(p, cfg)) {
+        const mean = (gapStats(p) as GapStats).meanDays;
+        const limit = cfg.dormant.gapMultiple * mean;
+        return (
+          `No order for ${plural(sinceLast, "day")}; they usually order every ${oneDecimal(mean)} days ` +
+          `(${sinceLast} > ${oneDecimal(cfg.dormant.gapMultiple)} × ${oneDecimal(mean)} = ${oneDecimal(limit)}).`
+        );
+      }
+      return (
+        `No order for ${plural(sinceLast, "day")}, longer than ${percent(cfg.dormant.storeGapQuantile)} of the gaps between orders ` +
+        `in this store (${oneDecimal(ctx.storeGap?.days ?? 0)} days).`
+      );
+    }
+    case "price_sensitive": {
+      const ps = cfg.priceSensitive;
+      const reasons: string[] = [];
+      if (discountHeavy(p, ps)) {
+        reasons.push(
+          `Used a discount code on ${p.discountOrders} of ${plural(p.orderCount, "order")} ` +
+            `(${percent(p.discountOrders / p.orderCount)} ≥ ${percent(ps.minDiscountShare)})`,
+        );
+      }
+      if (economyHeavy(p, ps)) {
+        const shipped = p.shippedOrders;
+        reasons.push(
+          `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping ` +
+            `(${percent(p.economyOrFreeOrders / shipped)} ≥ ${percent(ps.minEconomyOrFreeShare)})`,
+        );
+      }
+      return `${reasons.join("; ")}.`;
+    }
+    case "return_risk":
+      return (
+        `Returned items from ${p.returnedOrders} of ${plural(p.orderCount, "order")} ` +
+        `(${percent(p.returnedOrders / p.orderCount)} ≥ ${percent(cfg.returnRisk.minReturnedShare)}).`
+      );
+    case "margin_unknown":
+      return p.knownCostRevenueCents <= 0
+        ? "No unit costs are set for the products they bought."
+        : `Unit costs are known for ${percent(p.lineRevenueCents > 0 ? p.knownCostRevenueCents / p.lineRevenueCents : 0)} of what they bought.`;
+    case "margin_high":
+    case "margin_low": {
+      const rate = marginRate(p, cfg.margin.minKnownCostShare) ?? 0;
+      const basis = `on ${money(p.knownCostRevenueCents, ctx.currency)} of products with known cost`;
+      return segment === "margin_high"
+        ? `Margin ${percent(rate)} ${basis}; the top ${percent(1 - cfg.margin.highQuantile)} starts at ${percent(ctx.margin?.high ?? 0)}.`
+        : `Margin ${percent(rate)} ${basis}; the bottom ${percent(cfg.margin.lowQuantile)} ends at ${percent(ctx.margin?.low ?? 0)}.`;
+    }
+  }
+}
+
 /** The seed segments of one customer, each with its rule and this customer's evidence. */
 export function seedSegmentsFor(p: CustomerProfile, ctx: SeedSegmentContext): SegmentMembership<SeedSegment>[] {
+  const mask = seedSegmentMask(p, ctx);
   const out: SegmentMembership<SeedSegment>[] = [];
-  if (p.orderCount === 0) return out;
-  const cfg = ctx.config;
-  const member = (segment: SeedSegment, evidence: string) =>
-    out.push({ segment, label: SEED_SEGMENT_LABELS[segment], rule: ctx.rules[segment], evidence, basis: "observed" });
-
-  // New
-  const sinceFirst = daysSinceFirstOrder(p, ctx.asOf) as number;
-  if (sinceFirst <= cfg.newCustomer.withinDays) {
-    member("new", `First order ${daysAgo(sinceFirst)}.`);
-  }
-
-  // VIP
-  if (ctx.vip !== null) {
-    const byClv = ctx.vip.basis === "predicted_clv";
-    const value = byClv ? clvOf(ctx, p) : p.netRevenueCents / 100;
-    if (value !== null && value > 0 && value >= ctx.vip.threshold) {
-      const top = percent(cfg.vip.topShare);
-      const threshold = money(ctx.vip.threshold * 100, ctx.currency);
-      member(
-        "vip",
-        byClv
-          ? `Predicted lifetime value ${money(value * 100, ctx.currency)}; the top ${top} starts at ${threshold}.`
-          : `Spent ${money(p.netRevenueCents, ctx.currency)} net of refunds; the top ${top} starts at ${threshold}.`,
-      );
-    }
-  }
-
-  // Dormant / at risk
-  const sinceLast = daysSinceLastOrder(p, ctx.asOf) as number;
-  const gaps = gapStats(p);
-  if (gaps !== null && p.purchaseDays >= cfg.dormant.minPurchaseDaysForOwnRhythm) {
-    const limit = cfg.dormant.gapMultiple * gaps.meanDays;
-    if (sinceLast > limit) {
-      member(
-        "dormant",
-        `No order for ${plural(sinceLast, "day")}; they usually order every ${oneDecimal(gaps.meanDays)} days ` +
-          `(${sinceLast} > ${oneDecimal(cfg.dormant.gapMultiple)} × ${oneDecimal(gaps.meanDays)} = ${oneDecimal(limit)}).`,
-      );
-    }
-  } else if (ctx.storeGap !== null && sinceLast > ctx.storeGap.days) {
-    member(
-      "dormant",
-      `No order for ${plural(sinceLast, "day")}, longer than ${percent(cfg.dormant.storeGapQuantile)} of the gaps between orders ` +
-        `in this store (${oneDecimal(ctx.storeGap.days)} days).`,
-    );
-  }
-
-  // Price-sensitive
-  const ps = cfg.priceSensitive;
-  const reasons: string[] = [];
-  if (p.orderCount >= ps.minOrders && p.discountOrders / p.orderCount >= ps.minDiscountShare) {
-    reasons.push(
-      `Used a discount code on ${p.discountOrders} of ${plural(p.orderCount, "order")} ` +
-        `(${percent(p.discountOrders / p.orderCount)} ≥ ${percent(ps.minDiscountShare)})`,
-    );
-  }
-  const shipped = p.shippedOrders;
-  if (shipped >= ps.minShippedOrders && p.economyOrFreeOrders / shipped >= ps.minEconomyOrFreeShare) {
-    reasons.push(
-      `${p.economyOrFreeOrders} of ${plural(shipped, "shipped order")} went economy or with free shipping ` +
-        `(${percent(p.economyOrFreeOrders / shipped)} ≥ ${percent(ps.minEconomyOrFreeShare)})`,
-    );
-  }
-  if (reasons.length > 0) {
-    member("price_sensitive", `${reasons.join("; ")}.`);
-  }
-
-  // Return risk
-  const rr = cfg.returnRisk;
-  if (p.orderCount >= rr.minOrders && p.returnedOrders / p.orderCount >= rr.minReturnedShare) {
-    member(
-      "return_risk",
-      `Returned items from ${p.returnedOrders} of ${plural(p.orderCount, "order")} ` +
-        `(${percent(p.returnedOrders / p.orderCount)} ≥ ${percent(rr.minReturnedShare)}).`,
-    );
-  }
-
-  // Margin quality
-  const mc = cfg.margin;
-  const rate = marginRate(p, mc.minKnownCostShare);
-  if (rate === null) {
-    const known = p.lineRevenueCents > 0 ? p.knownCostRevenueCents / p.lineRevenueCents : 0;
-    member(
-      "margin_unknown",
-      p.knownCostRevenueCents <= 0
-        ? "No unit costs are set for the products they bought."
-        : `Unit costs are known for ${percent(known)} of what they bought.`,
-    );
-  } else if (ctx.margin !== null) {
-    const { low, high } = ctx.margin;
-    const basis = `on ${money(p.knownCostRevenueCents, ctx.currency)} of products with known cost`;
-    if (rate >= high && rate > low) {
-      member("margin_high", `Margin ${percent(rate)} ${basis}; the top ${percent(1 - mc.highQuantile)} starts at ${percent(high)}.`);
-    } else if (rate <= low && rate < high) {
-      member("margin_low", `Margin ${percent(rate)} ${basis}; the bottom ${percent(mc.lowQuantile)} ends at ${percent(low)}.`);
+  for (const segment of SEED_SEGMENTS) {
+    if (mask & SEED_SEGMENT_BIT[segment]) {
+      out.push({ segment, label: SEED_SEGMENT_LABELS[segment], rule: ctx.rules[segment], evidence: seedSegmentEvidence(segment, p, ctx), basis: "observed" });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { behaviourSegmentsFor } from "./behaviour-segments";
 import { createLiveSegments } from "./live-segments";
 import type { SegmentMembership } from "./membership";
 import { buildProfiles } from "./profile-book";
-import { summarizeSegments } from "./segment-summary";
+import { alignPredictions, summarizeSegments } from "./segment-summary";
 
 const stated: DeliveryPreferences = {
   speedVsCost: "speed",
@@ -48,8 +48,11 @@ describe("summarizeSegments", () => {
       ["a", 500],
       ["b", 300],
     ]);
+    // P(alive) and expected orders: a 0.8 / 1.5, b 0.4 / 0.5, c has no prediction.
+    const activity = { row: new Map([["a", 0], ["b", 1]]), pAlive: [0.8, 0.4], expectedOrders: [1.5, 0.5] };
     const summary = summarizeSegments(store().profiles.values(), memberships, {
       predictedClv: clv,
+      activity,
       segments: [
         { segment: "z", label: "Z" },
         { segment: "x", label: "X" },
@@ -67,6 +70,9 @@ describe("summarizeSegments", () => {
       repeatRate: 1 / 3,
       averagePredictedClv: 400,
       predictedClvCustomers: 2,
+      averagePAlive: 0.6000000000000001,
+      averageExpectedOrders: 1,
+      repeatersAveragePAlive: 0.8, // a is the only customer with 2+ purchase days (c bought twice on one day)
       preferenceCustomerShare: 1 / 3,
       preferenceOrderShare: 1 / 5,
     });
@@ -84,13 +90,29 @@ describe("summarizeSegments", () => {
       repeatRate: 0.5,
       averagePredictedClv: 400,
       predictedClvCustomers: 2,
+      averagePAlive: 0.6000000000000001,
+      averageExpectedOrders: 1,
+      repeatersAveragePAlive: 0.8,
       preferenceCustomerShare: 0.5,
       preferenceOrderShare: 1 / 3,
     });
-    expect(y).toMatchObject({ label: "Y", customers: 2, orders: 3, revenue: 210, averageOrderValue: 70, repeatRate: 0, averagePredictedClv: 300, predictedClvCustomers: 1 });
-    expect(z).toMatchObject({ customers: 0, customerShare: 0, revenueShare: 0, averageOrderValue: null, repeatRate: null, averagePredictedClv: null, preferenceCustomerShare: null });
+    expect(y).toMatchObject({ label: "Y", customers: 2, orders: 3, revenue: 210, averageOrderValue: 70, repeatRate: 0, averagePredictedClv: 300, predictedClvCustomers: 1, averagePAlive: 0.4, averageExpectedOrders: 0.5, repeatersAveragePAlive: null });
+    expect(z).toMatchObject({ customers: 0, customerShare: 0, revenueShare: 0, averageOrderValue: null, repeatRate: null, averagePredictedClv: null, averagePAlive: null, preferenceCustomerShare: null });
     expect(summary.confidence).toBe("low");
     expect(summary.caveats).toContain("1 of 3 customers have no predicted lifetime value.");
+  });
+
+  it("gives the same summary from predictions aligned once with the profiles, and from a lookup", () => {
+    const profiles = [...store().profiles.values()];
+    const memberships = new Map([["a", [m("x")]], ["b", [m("x"), m("y")]], ["c", [m("y")]]]);
+    const clv = new Map([["a", 500], ["b", 300]]);
+    const activity = { row: new Map([["a", 0], ["b", 1]]), pAlive: [0.8, 0.4], expectedOrders: [1.5, 0.5] };
+    const byMaps = summarizeSegments(profiles, memberships, { predictedClv: clv, activity });
+    const aligned = alignPredictions(profiles, clv, activity);
+    expect(Array.from(aligned.pAlive ?? [])).toEqual(profiles.map((p) => ({ a: 0.8, b: 0.4 })[p.customerId] ?? Number.NaN));
+    const lookup = (p: (typeof profiles)[number]) => memberships.get(p.customerId);
+    expect(summarizeSegments(profiles, lookup, { aligned })).toEqual(byMaps);
+    expect(summarizeSegments(profiles, lookup, { aligned: alignPredictions(profiles) }).caveats).not.toContain("1 of 3 customers have no predicted lifetime value.");
   });
 
   it("no customers: insufficient, with nulls and no NaN", () => {

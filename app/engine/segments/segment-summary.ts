@@ -24,6 +24,15 @@ export interface SegmentSummaryRow {
   averagePredictedClv: number | null;
   /** Members with a prediction. */
   predictedClvCustomers: number;
+  /**
+   * Mean model probability that a member is still a customer (P(alive)), and mean expected
+   * repeat orders over the CLV horizon; null without per-customer predictions. Unlike the repeat
+   * rate these are not settled by a segment's rule, so they compare segments that require 2+ orders.
+   */
+  averagePAlive: number | null;
+  averageExpectedOrders: number | null;
+  /** Mean P(alive) over members who bought on 2+ days: the fair baseline for repeat-only segments. */
+  repeatersAveragePAlive: number | null;
   /** Share of members who answered the delivery-preference questions at least once. */
   preferenceCustomerShare: number | null;
   /** Share of the members' orders that carried answers. */
@@ -38,8 +47,47 @@ export interface SegmentSummary {
   caveats: string[];
 }
 
+/** Per-customer model outputs: `row` maps a customer id to its index in the columns. */
+export interface CustomerActivity {
+  row: ReadonlyMap<string, number>;
+  pAlive: ArrayLike<number>;
+  expectedOrders: ArrayLike<number>;
+}
+
+/** Predictions aligned with a profile list (index i = i-th profile; NaN = no prediction). */
+export interface AlignedPredictions {
+  clv: Float64Array | null;
+  pAlive: Float64Array | null;
+  expectedOrders: Float64Array | null;
+}
+
+/**
+ * Looks each profile up once, for a store summarized several times (RFM, seed, behaviour):
+ * one hash lookup per customer instead of one per customer per summary.
+ */
+export function alignPredictions(profiles: readonly CustomerProfile[], predictedClv?: ReadonlyMap<string, number>, activity?: CustomerActivity): AlignedPredictions {
+  const n = profiles.length;
+  const clv = predictedClv ? new Float64Array(n).fill(Number.NaN) : null;
+  const pAlive = activity ? new Float64Array(n).fill(Number.NaN) : null;
+  const expectedOrders = activity ? new Float64Array(n).fill(Number.NaN) : null;
+  for (let i = 0; i < n; i++) {
+    const id = profiles[i].customerId;
+    if (clv !== null) clv[i] = predictedClv?.get(id) ?? Number.NaN;
+    const row = activity?.row.get(id);
+    if (row !== undefined && pAlive !== null && expectedOrders !== null) {
+      pAlive[i] = (activity as CustomerActivity).pAlive[row];
+      expectedOrders[i] = (activity as CustomerActivity).expectedOrders[row];
+    }
+  }
+  return { clv, pAlive, expectedOrders };
+}
+
 export interface SegmentSummaryOptions {
   predictedClv?: ReadonlyMap<string, number>;
+  /** P(alive) and expected orders per customer, averaged per segment when given. */
+  activity?: CustomerActivity;
+  /** `predictedClv` and `activity` already aligned with `profiles` (see alignPredictions); wins over both. */
+  aligned?: AlignedPredictions;
   /** Fixes the row order and lists empty segments too; otherwise rows follow first appearance. */
   segments?: ReadonlyArray<{ segment: string; label: string }>;
 }
@@ -53,16 +101,31 @@ class Accumulator {
   clvCustomers = 0;
   statedCustomers = 0;
   statedOrders = 0;
+  activityCustomers = 0;
+  pAliveSum = 0;
+  expectedOrdersSum = 0;
+  repeaterActivity = 0;
+  repeaterPAliveSum = 0;
   constructor(
     readonly segment: string,
     readonly label: string,
   ) {}
 
-  add(p: CustomerProfile, clv: number | undefined): void {
+  add(p: CustomerProfile, clv: number | undefined, pAlive: number, expectedOrders: number): void {
     this.customers++;
     this.orders += p.orderCount;
     this.revenueCents += p.netRevenueCents;
-    if (p.purchaseDays >= 2) this.repeaters++;
+    const repeater = p.purchaseDays >= 2;
+    if (repeater) this.repeaters++;
+    if (Number.isFinite(pAlive) && Number.isFinite(expectedOrders)) {
+      this.activityCustomers++;
+      this.pAliveSum += pAlive;
+      this.expectedOrdersSum += expectedOrders;
+      if (repeater) {
+        this.repeaterActivity++;
+        this.repeaterPAliveSum += pAlive;
+      }
+    }
     if (clv !== undefined && Number.isFinite(clv)) {
       this.clvSum += clv;
       this.clvCustomers++;
@@ -85,37 +148,83 @@ class Accumulator {
       repeatRate: ratio(this.repeaters, this.customers),
       averagePredictedClv: ratio(this.clvSum, this.clvCustomers),
       predictedClvCustomers: this.clvCustomers,
+      averagePAlive: ratio(this.pAliveSum, this.activityCustomers),
+      averageExpectedOrders: ratio(this.expectedOrdersSum, this.activityCustomers),
+      repeatersAveragePAlive: ratio(this.repeaterPAliveSum, this.repeaterActivity),
       preferenceCustomerShare: ratio(this.statedCustomers, this.customers),
       preferenceOrderShare: ratio(this.statedOrders, this.orders),
     };
   }
 }
 
+/** What a summary reads of a membership: which segment (evidence text is not needed). */
+export type SegmentRef = Pick<SegmentMembership, "segment" | "label">;
+
+/** A customer's segments by the profile and its position in `profiles` (undefined = none). */
+export type SegmentLookup = (profile: CustomerProfile, index: number) => readonly SegmentRef[] | undefined;
+
+/**
+ * Turns per-customer bit masks into a lookup: one shared list per distinct mask, so a
+ * store-wide summary allocates nothing per customer. Bit i stands for `segments[i]`.
+ */
+export function maskLookup(segments: ReadonlyArray<SegmentRef>, maskOf: (profile: CustomerProfile, index: number) => number): SegmentLookup {
+  const lists = new Map<number, SegmentRef[]>();
+  return (profile, index) => {
+    const mask = maskOf(profile, index);
+    if (mask === 0) return undefined;
+    let list = lists.get(mask);
+    if (list === undefined) lists.set(mask, (list = segments.filter((_, i) => mask & (1 << i))));
+    return list;
+  };
+}
+
 /**
  * Summarizes segments over `profiles` (customers without counted orders are left out).
- * `memberships` maps customer id → memberships (e.g. LiveSegments.byCustomer); a customer may be
- * in several segments, so segment shares need not add up to 100%.
+ * `memberships` maps customer id → memberships (e.g. LiveSegments.byCustomer), or is a lookup
+ * by profile; a customer may be in several segments, so segment shares need not add up to 100%.
  */
 export function summarizeSegments(
   profiles: Iterable<CustomerProfile>,
-  memberships: ReadonlyMap<string, readonly SegmentMembership[]>,
+  memberships: ReadonlyMap<string, readonly SegmentRef[]> | SegmentLookup,
   options: SegmentSummaryOptions = {},
 ): SegmentSummary {
   const all = new Accumulator("all", "All customers");
   const bySegment = new Map<string, Accumulator>();
   for (const s of options.segments ?? []) bySegment.set(s.segment, new Accumulator(s.segment, s.label));
-  const clvMap = options.predictedClv;
+  const aligned = options.aligned;
+  const clvMap = aligned ? undefined : options.predictedClv;
+  const activity = aligned ? undefined : options.activity;
+  const hasClv = aligned ? aligned.clv !== null : clvMap !== undefined;
 
+  const lookup: SegmentLookup = typeof memberships === "function" ? memberships : (p) => memberships.get(p.customerId);
+  let index = -1;
   for (const p of profiles) {
+    index++;
     if (p.orderCount === 0) continue;
-    const clv = clvMap?.get(p.customerId);
-    all.add(p, clv);
-    const list = memberships.get(p.customerId);
+    let clv: number | undefined;
+    let pAlive = Number.NaN;
+    let expected = Number.NaN;
+    if (aligned) {
+      clv = aligned.clv?.[index];
+      if (aligned.pAlive !== null && aligned.expectedOrders !== null) {
+        pAlive = aligned.pAlive[index];
+        expected = aligned.expectedOrders[index];
+      }
+    } else {
+      clv = clvMap?.get(p.customerId);
+      const row = activity?.row.get(p.customerId);
+      if (row !== undefined && activity) {
+        pAlive = activity.pAlive[row];
+        expected = activity.expectedOrders[row];
+      }
+    }
+    all.add(p, clv, pAlive, expected);
+    const list = lookup(p, index);
     if (list === undefined) continue;
     for (const m of list) {
       let acc = bySegment.get(m.segment);
       if (acc === undefined) bySegment.set(m.segment, (acc = new Accumulator(m.segment, m.label)));
-      acc.add(p, clv);
+      acc.add(p, clv, pAlive, expected);
     }
   }
 
@@ -130,7 +239,7 @@ export function summarizeSegments(
   } else if (all.customers < 300) {
     confidence = "medium";
   }
-  if (clvMap !== undefined && all.clvCustomers < all.customers) {
+  if (hasClv && all.clvCustomers < all.customers) {
     caveats.push(`${all.customers - all.clvCustomers} of ${all.customers} customers have no predicted lifetime value.`);
   }
   return { all: all.row(all), segments: [...bySegment.values()].map((acc) => acc.row(all)), confidence, caveats };
