@@ -3,9 +3,16 @@ import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
-import { addDocumentResponseHeaders } from "./shopify.server";
+import { addDocumentResponseHeaders, unauthenticated } from "./shopify.server";
+import { startJobRunner } from "./services/jobs.server"; // sync-api (H1a)
 
 export const streamTimeout = 5000;
+
+// --- sync-api (H1a): background jobs (webhook queue, history syncs) in the server process ---
+if (process.env.NODE_ENV !== "test") {
+  startJobRunner({ graphqlFor: async (shop) => (await unauthenticated.admin(shop)).admin.graphql });
+}
+// --- end sync-api ---
 
 export default async function handleRequest(
   request: Request,

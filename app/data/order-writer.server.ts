@@ -6,6 +6,8 @@
  * so replays and out-of-order deliveries converge. Every row carries its shop.
  */
 import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { databaseKind, postgresConfig, sqlitePath } from "../../prisma/database-url";
 import { env } from "../env.server";
@@ -26,9 +28,16 @@ export interface OrderRow {
   data: string;
 }
 
+export interface StoredOrder {
+  name: string | null;
+  data: string;
+}
+
 export interface OrderWriter {
   /** Inserts or updates (when not older) each row; returns how many rows were written. */
   upsert(rows: OrderRow[]): Promise<number>;
+  /** Stored `name` and `data` of these orders of one shop (missing ones are absent from the map). */
+  read(shop: string, ids: readonly string[]): Promise<Map<string, StoredOrder>>;
   close(): Promise<void>;
 }
 
@@ -39,29 +48,112 @@ const quoted = (c: string) => `"${c}"`;
 /** The text form Prisma's SQLite adapter stores DateTime in, so both read each other's rows. */
 const sqliteDate = (d: Date | null) => (d === null ? null : d.toISOString().replace("Z", "+00:00"));
 
-function sqliteWriter(url: string): OrderWriter {
-  const db = new Database(sqlitePath(url));
+const UPSERT_SQL = `INSERT INTO "Order" (${COLUMNS.map(quoted).join(",")}) VALUES (${COLUMNS.map(() => "?").join(",")})
+  ON CONFLICT("shop","id") DO UPDATE SET ${UPDATABLE.map((c) => `${quoted(c)}=excluded.${quoted(c)}`).join(",")}
+  WHERE excluded."updatedAt" >= "Order"."updatedAt"`;
+const SELECT_SQL = `SELECT "id", "name", "data" FROM "Order" WHERE "shop" = ? AND "id" IN (SELECT value FROM json_each(?))`;
+
+/** A row as the SQLite statement's parameters (dates already in Prisma's text form). */
+function sqliteParams(r: OrderRow): unknown[] {
+  return [
+    r.shop, r.id, r.name, r.customerId, sqliteDate(r.createdAt), sqliteDate(r.updatedAt), sqliteDate(r.cancelledAt),
+    r.channel, r.currency, r.totalPrice, r.shippingSpeed, r.carrier, r.data,
+  ];
+}
+
+function toStored(rows: { id: string; name: string | null; data: string }[]): Map<string, StoredOrder> {
+  const found = new Map<string, StoredOrder>();
+  for (const r of rows) found.set(r.id, { name: r.name, data: r.data });
+  return found;
+}
+
+function openSqlite(path: string): Database.Database {
+  const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 10000");
-  const stmt = db.prepare(
-    `INSERT INTO "Order" (${COLUMNS.map(quoted).join(",")}) VALUES (${COLUMNS.map(() => "?").join(",")})
-     ON CONFLICT("shop","id") DO UPDATE SET ${UPDATABLE.map((c) => `${quoted(c)}=excluded.${quoted(c)}`).join(",")}
-     WHERE excluded."updatedAt" >= "Order"."updatedAt"`,
-  );
+  return db;
+}
+
+function sqliteWriter(url: string): OrderWriter {
+  const db = openSqlite(sqlitePath(url));
+  const stmt = db.prepare(UPSERT_SQL);
   const writeBatch = db.transaction((rows: OrderRow[]) => {
     let changed = 0;
-    for (const r of rows) {
-      changed += stmt.run(
-        r.shop, r.id, r.name, r.customerId, sqliteDate(r.createdAt), sqliteDate(r.updatedAt), sqliteDate(r.cancelledAt),
-        r.channel, r.currency, r.totalPrice, r.shippingSpeed, r.carrier, r.data,
-      ).changes;
-    }
+    for (const r of rows) changed += stmt.run(...sqliteParams(r)).changes;
     return changed;
   });
+  const select = db.prepare(SELECT_SQL);
   return {
     upsert: async (rows) => writeBatch(rows),
+    read: async (shop, ids) => (ids.length ? toStored(select.all(shop, JSON.stringify(ids)) as { id: string; name: string | null; data: string }[]) : new Map()),
     close: async () => void db.close(),
+  };
+}
+
+/**
+ * The same writer on a worker thread, for imports: SQLite's work (B-tree inserts, WAL) then
+ * overlaps the parsing and mapping of the next batch on the main thread. Requests are handled in
+ * order, so a read sees every write sent before it. Plain JavaScript source: it runs unbundled.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = NORMAL");
+db.pragma("busy_timeout = 10000");
+const stmt = db.prepare(workerData.upsertSql);
+const select = db.prepare(workerData.selectSql);
+const write = db.transaction((rows) => { let changed = 0; for (const r of rows) changed += stmt.run(r).changes; return changed; });
+parentPort.on("message", (m) => {
+  try {
+    if (m.op === "upsert") parentPort.postMessage({ id: m.id, result: write(m.rows) });
+    else if (m.op === "read") parentPort.postMessage({ id: m.id, result: select.all(m.shop, m.ids) });
+    else { db.close(); parentPort.postMessage({ id: m.id, result: null }); }
+  } catch (error) {
+    parentPort.postMessage({ id: m.id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+function sqliteWorkerWriter(url: string): OrderWriter {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), path: sqlitePath(url), upsertSql: UPSERT_SQL, selectSql: SELECT_SQL },
+  });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let failed: Error | null = null;
+  const failAll = (error: Error) => {
+    failed = error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on("message", (m: { id: number; result?: unknown; error?: string }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error !== undefined) p?.reject(new Error(`SQLite order writer: ${m.error}`));
+    else p?.resolve(m.result);
+  });
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`SQLite order writer stopped (exit ${code})`)));
+  const request = <T>(message: Record<string, unknown>): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  return {
+    upsert: async (rows) => (rows.length ? request<number>({ op: "upsert", rows: rows.map(sqliteParams) }) : 0),
+    read: async (shop, ids) =>
+      ids.length ? toStored(await request<{ id: string; name: string | null; data: string }[]>({ op: "read", shop, ids: JSON.stringify(ids) })) : new Map(),
+    close: async () => {
+      if (!failed) await request({ op: "close" }).catch(() => undefined);
+      await worker.terminate();
+    },
   };
 }
 
@@ -87,10 +179,22 @@ function postgresWriter(url: string): OrderWriter {
       const res = await pool.query(sql, columns);
       return res.rowCount ?? 0;
     },
+    read: async (shop, ids) => {
+      const found = new Map<string, StoredOrder>();
+      if (!ids.length) return found;
+      const res = await pool.query<{ id: string; name: string | null; data: string }>(
+        `SELECT "id", "name", "data" FROM "Order" WHERE "shop" = $1 AND "id" = ANY($2::text[])`,
+        [shop, ids],
+      );
+      for (const r of res.rows) found.set(r.id, { name: r.name, data: r.data });
+      return found;
+    },
     close: () => pool.end(),
   };
 }
 
-export function openOrderWriter(url = env().DATABASE_URL): OrderWriter {
-  return databaseKind(url) === "postgresql" ? postgresWriter(url) : sqliteWriter(url);
+/** `background`: on SQLite, write on a worker thread (bulk imports); PostgreSQL is asynchronous anyway. */
+export function openOrderWriter(url = env().DATABASE_URL, options: { background?: boolean } = {}): OrderWriter {
+  if (databaseKind(url) === "postgresql") return postgresWriter(url);
+  return options.background ? sqliteWorkerWriter(url) : sqliteWriter(url);
 }

@@ -34,6 +34,8 @@ export class AdminOrderMappingError extends Error {
   constructor(
     message: string,
     readonly orderId: string | null,
+    /** The Admin field at fault (ingest reports it with the line), when known. */
+    readonly field?: string,
   ) {
     super(orderId ? `${orderId}: ${message}` : message);
     this.name = "AdminOrderMappingError";
@@ -57,7 +59,7 @@ export function mapAdminOrder(node: AdminOrder): Order {
   const id = node.id;
   if (!id) throw new AdminOrderMappingError("order has no id", null);
   const createdAt = parseDateTime(node.createdAt);
-  if (createdAt === null) throw new AdminOrderMappingError(`invalid createdAt ${JSON.stringify(node.createdAt)}`, id);
+  if (createdAt === null) throw new AdminOrderMappingError(`invalid createdAt ${JSON.stringify(node.createdAt)}`, id, "createdAt");
 
   const lineItems = (node.lineItems?.nodes ?? []).map((line) => mapLineItem(line, id));
   const shippingLine = node.shippingLine ?? null;
@@ -368,7 +370,7 @@ function parseDecimal(value: string): number | null {
 function moneyAmount(bag: AdminMoneyBag | null | undefined, orderId: string, field: string): number {
   const amount = bag?.shopMoney?.amount;
   const n = typeof amount === "string" ? parseDecimal(amount) : null;
-  if (n === null) throw new AdminOrderMappingError(`invalid ${field} amount ${JSON.stringify(amount)}`, orderId);
+  if (n === null) throw new AdminOrderMappingError(`invalid ${field} amount ${JSON.stringify(amount)}`, orderId, field);
   return n;
 }
 
