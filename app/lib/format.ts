@@ -17,3 +17,10 @@ export function formatDate(iso: string | null): string {
     new Date(iso),
   );
 }
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(
+    new Date(iso),
+  );
+}

@@ -1,15 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { authenticate } from "../shopify.server";
-import { loadStoreOverview } from "../data/store-overview.server";
-import { StoreOverviewPage } from "../components/StoreOverviewPage";
+import { adminPage } from "../services/page-loader.server";
+import { loadDashboard } from "../data/dashboard-page.server";
+import { DashboardPage } from "../pages/dashboard/DashboardPage";
+import { PageErrorBoundary } from "../components/PageErrorBoundary";
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return { overview: await loadStoreOverview(session.shop) };
-};
+export const loader = adminPage(loadDashboard);
 
-export default function Overview() {
-  const { overview } = useLoaderData<typeof loader>();
-  return <StoreOverviewPage overview={overview} />;
+export default function Dashboard() {
+  return <DashboardPage data={useLoaderData<typeof loader>()} />;
 }
+
+export const ErrorBoundary = PageErrorBoundary;

@@ -5,10 +5,16 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
 import { env } from "../env.server";
+import { NAV_ITEMS } from "../components/admin-nav";
+import { PageLoading } from "../components/PageLoading";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisVizStyles },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
@@ -20,11 +26,15 @@ export default function AppLayout() {
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
       <NavMenu>
-        <Link to="/app" rel="home">
-          Overview
-        </Link>
+        {NAV_ITEMS.map((item) => (
+          <Link key={item.label} to={`/app${item.path}`} rel={item.path === "" ? "home" : undefined}>
+            {item.label}
+          </Link>
+        ))}
       </NavMenu>
-      <Outlet />
+      <PageLoading>
+        <Outlet />
+      </PageLoading>
     </AppProvider>
   );
 }

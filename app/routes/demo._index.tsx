@@ -1,14 +1,13 @@
 import { useLoaderData } from "@remix-run/react";
-import { requireDemoMode } from "../services/demo.server";
-import { loadStoreOverview } from "../data/store-overview.server";
-import { StoreOverviewPage } from "../components/StoreOverviewPage";
+import { demoPage } from "../services/page-loader.server";
+import { loadDashboard } from "../data/dashboard-page.server";
+import { DashboardPage } from "../pages/dashboard/DashboardPage";
+import { PageErrorBoundary } from "../components/PageErrorBoundary";
 
-export const loader = async () => {
-  const shop = requireDemoMode();
-  return { overview: await loadStoreOverview(shop) };
-};
+export const loader = demoPage(loadDashboard);
 
-export default function DemoOverview() {
-  const { overview } = useLoaderData<typeof loader>();
-  return <StoreOverviewPage overview={overview} />;
+export default function DemoDashboard() {
+  return <DashboardPage data={useLoaderData<typeof loader>()} />;
 }
+
+export const ErrorBoundary = PageErrorBoundary;

@@ -3,9 +3,15 @@ import { Outlet } from "@remix-run/react";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { Banner, Box } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { requireDemoMode } from "../services/demo.server";
+import { DemoNav } from "../components/DemoNav";
+import { PageLoading } from "../components/PageLoading";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: polarisVizStyles },
+];
 
 export const loader = async () => {
   requireDemoMode();
@@ -23,7 +29,10 @@ export default function DemoLayout() {
           </p>
         </Banner>
       </Box>
-      <Outlet />
+      <DemoNav />
+      <PageLoading>
+        <Outlet />
+      </PageLoading>
     </AppProvider>
   );
 }

@@ -6,6 +6,7 @@ import prisma from "../db.server";
 import { DEMO_DEFAULTS, iterateOrders, planDemoStore, type DemoStorePlan } from "../demo/generate-store";
 import { mapAdminOrder } from "../sync/map-admin-order";
 import { deleteOrders, upsertOrders } from "../data/orders.server";
+import { refreshStoreAnalysis } from "../data/store-analysis.server";
 import { DEMO_SHOP } from "./demo.server";
 
 export interface DemoStoreRequest {
@@ -24,6 +25,9 @@ export async function loadDemoStore(req: DemoStoreRequest, { fresh = false } = {
   const existing = await prisma.shop.findUnique({ where: { shop } });
   const count = await prisma.order.count({ where: { shop } });
   if (!fresh && existing?.isDemo && existing.demoFingerprint === fingerprint(plan) && count > 0) {
+    // The stored analysis is computed at seed time, at the store's own date, never in a page loader.
+    const snapshot = await prisma.analysisSnapshot.findUnique({ where: { shop }, select: { status: true } });
+    if (snapshot?.status !== "ready") await refreshStoreAnalysis(shop, new Date(plan.asOf));
     return { shop, orders: count, reused: true };
   }
   await deleteOrders(shop);
@@ -35,5 +39,6 @@ export async function loadDemoStore(req: DemoStoreRequest, { fresh = false } = {
     create: { shop, currency: plan.currency, isDemo: true, demoFingerprint: fingerprint(plan) },
     update: { currency: plan.currency, isDemo: true, demoFingerprint: fingerprint(plan), uninstalledAt: null, purgeAfter: null },
   });
+  await refreshStoreAnalysis(shop, new Date(plan.asOf));
   return { shop, orders, reused: false };
 }
