@@ -4,14 +4,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { GiftMode } from "./context";
-import {
-  DELIVERY_DAYS,
-  DELIVERY_WINDOWS,
-  GIFT_NOTE_MAX_LENGTH,
-  NOTIFICATIONS,
-  SPEED_VS_COST,
-  type DeliveryAnswers,
-} from "./preferences";
+import { CHOICE_QUESTIONS, GIFT_NOTE_MAX_LENGTH, type ChoiceField, type DeliveryAnswers } from "./preferences";
 
 interface Props {
   answers: DeliveryAnswers;
@@ -19,15 +12,6 @@ interface Props {
   giftMode: GiftMode;
   disabled?: boolean;
 }
-
-type ChoiceField = "speedVsCost" | "deliveryWindow" | "deliveryDays" | "notifications";
-
-const CHOICE_QUESTIONS: ReadonlyArray<{ field: ChoiceField; options: readonly string[] }> = [
-  { field: "speedVsCost", options: SPEED_VS_COST },
-  { field: "deliveryWindow", options: DELIVERY_WINDOWS },
-  { field: "deliveryDays", options: DELIVERY_DAYS },
-  { field: "notifications", options: NOTIFICATIONS },
-];
 
 const t = (key: string) => shopify.i18n.translate(key);
 

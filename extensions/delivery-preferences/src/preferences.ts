@@ -25,6 +25,15 @@ export type DeliveryDays = (typeof DELIVERY_DAYS)[number];
 export type NotificationFrequency = (typeof NOTIFICATIONS)[number];
 export type PreferenceSource = (typeof PREFERENCE_SOURCES)[number];
 
+/** The single-choice questions, in the order they are asked (checkout, thank-you page, account). */
+export type ChoiceField = "speedVsCost" | "deliveryWindow" | "deliveryDays" | "notifications";
+export const CHOICE_QUESTIONS: ReadonlyArray<{ field: ChoiceField; options: readonly string[] }> = [
+  { field: "speedVsCost", options: SPEED_VS_COST },
+  { field: "deliveryWindow", options: DELIVERY_WINDOWS },
+  { field: "deliveryDays", options: DELIVERY_DAYS },
+  { field: "notifications", options: NOTIFICATIONS },
+];
+
 /** What the buyer answered; every question is optional, so `null` means "not answered". */
 export interface DeliveryAnswers {
   speedVsCost: SpeedVsCost | null;
