@@ -12,9 +12,25 @@ import * as demo from "../bench/demo.bench";
 import * as journey from "../bench/journey.bench";
 import * as segments from "../bench/segments.bench";
 import * as analyze from "../bench/analyze.bench";
+import * as sync from "../bench/sync.bench";
+import * as adminLoaders from "../bench/admin-loaders.bench";
+import * as exceptionRules from "../bench/exception-rules.bench";
+import * as experiments from "../bench/experiments.bench";
+import * as preferences from "../bench/preferences.bench";
 
 type Row = { name: string; ms: number; peakRssMb?: number; note?: string };
-const suites: Record<string, { run(): Promise<Row[]> }> = { clv, demo, journey, segments, analyze };
+const suites: Record<string, { run(): Promise<Row[]> }> = {
+  clv,
+  demo,
+  journey,
+  segments,
+  analyze,
+  "admin-loaders": adminLoaders,
+  sync,
+  "exception-rules": exceptionRules,
+  experiments,
+  preferences,
+};
 
 const args = process.argv.slice(2);
 const only = args.indexOf("--only");

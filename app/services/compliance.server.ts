@@ -6,6 +6,7 @@
 import { z } from "zod";
 import prisma from "../db.server";
 import { eraseShop } from "./shop-lifecycle.server";
+import { customerRows, eraseCustomerData } from "../data/shop-data.server";
 
 const id = z.union([z.number(), z.string()]).transform(String);
 const CustomerPayload = z.object({
@@ -45,6 +46,9 @@ export async function compileCustomerData(shop: string, payload: unknown) {
     generatedFor: "customers/data_request",
     personalDataHeld: "Shopify customer id and order ids only; no names, emails, phone numbers or street addresses.",
     orders: orders.map((o) => ({ id: o.id, name: o.name, createdAt: o.createdAt.toISOString(), data: JSON.parse(o.data) })),
+    // Profile, segments, stated preferences and their history, experiment assignments: every
+    // other table keyed by this customer.
+    derived: await customerRows(shop, customerId),
   };
   await prisma.complianceRequest.create({
     data: { shop, topic: "customers/data_request", customerId, summary: JSON.stringify(report) },
@@ -56,16 +60,17 @@ export async function redactCustomer(shop: string, payload: unknown) {
   const p = parseCustomerPayload(payload);
   const customerId = customerGid(p.customer.id);
   const orderIds = (p.orders_to_redact ?? []).map(orderGid);
-  const deleted = await prisma.order.deleteMany({
-    where: { shop, OR: [{ customerId }, { id: { in: orderIds } }] },
-  });
-  // Earlier data-request exports contain the customer's data too.
-  await prisma.complianceRequest.deleteMany({ where: { shop, customerId } });
+  const deleted = await eraseCustomerData(shop, customerId, orderIds);
+  // Derived data that may still count the customer: rule facts are rebuilt, the analysis recomputed.
+  await prisma.exceptionFacts.deleteMany({ where: { shop } });
+  await prisma.shop.updateMany({ where: { shop, analysisStaleSince: null }, data: { analysisStaleSince: new Date() } });
+  // Earlier data-request exports contain the customer's data too (deleted above with the other
+  // customer rows); the audit line keeps no customer id: nothing links back to the person.
+  const summary = Object.entries(deleted).filter(([, n]) => n > 0).map(([m, n]) => `${n} ${m}`).join(", ") || "nothing held";
   await prisma.complianceRequest.create({
-    // The audit line keeps no customer id: after redaction nothing links back to the person.
-    data: { shop, topic: "customers/redact", customerId: null, summary: `deleted ${deleted.count} orders` },
+    data: { shop, topic: "customers/redact", customerId: null, summary: `deleted ${summary}` },
   });
-  return { orders: deleted.count };
+  return { orders: deleted.Order ?? 0, rows: deleted };
 }
 
 export async function redactShop(shop: string) {

@@ -1,9 +1,17 @@
 /**
  * The one place the sync (bulk import, webhook queue, offline import) reports that a shop's orders
- * changed. Whatever is derived from orders (the stored analysis, customer profiles, living
- * segments) hangs off this, so writers never need to know what the readers precompute.
+ * changed. Whatever is derived from orders hangs off this, so writers never need to know what the
+ * readers precompute:
+ * - stated delivery preferences carried by the orders are merged into the customers' profiles;
+ * - the changed customers' profiles and living segments are re-scored at once;
+ * - new first orders are enrolled in the running delivery experiment, if any;
+ * - the full analysis is marked stale for the scheduled refresh (refreshStaleAnalyses).
  */
 import prisma from "../db.server";
+import { updateChangedCustomers } from "../data/store-analysis.server";
+import type { Order } from "../engine/types";
+import { assignNewOrders } from "./experiments.server";
+import { preferencesOrdersChanged } from "./preferences.server";
 
 export interface OrdersChange {
   shop: string;
@@ -13,9 +21,27 @@ export interface OrdersChange {
 }
 
 export async function ordersChanged(change: OrdersChange): Promise<void> {
-  // Keep the earliest unprocessed change: the refresh compares it with its own start time.
+  // Keep the earliest unprocessed change: the scheduler waits from it (debounce).
   await prisma.shop.updateMany({
     where: { shop: change.shop, analysisStaleSince: null },
     data: { analysisStaleSince: change.now },
   });
+  await preferencesOrdersChanged(change);
+  await updateChangedCustomers(change.shop, change.customerIds, change.now);
+  await enrolInRunningExperiments(change);
+}
+
+const CHUNK = 500;
+
+async function enrolInRunningExperiments({ shop, customerIds, now }: OrdersChange): Promise<void> {
+  // Most shops run no experiment most of the time: one indexed count, no order reads.
+  if ((await prisma.experiment.count({ where: { shop, status: "running" } })) === 0) return;
+  const ids = [...new Set(customerIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await prisma.order.findMany({
+      where: { shop, customerId: { in: ids.slice(i, i + CHUNK) } },
+      select: { data: true },
+    });
+    await assignNewOrders(shop, rows.map((r) => JSON.parse(r.data) as Order), now);
+  }
 }

@@ -33,7 +33,7 @@ export async function handleVerifiedWebhook(w: VerifiedWebhook): Promise<Webhook
         topic: w.topic,
         triggeredAt: w.triggeredAt,
         receivedAt: w.now,
-        payload: queued ? JSON.stringify(w.payload) : null,
+        payload: queued ? JSON.stringify(referenceOf(w.payload)) : null,
       },
     });
   } catch (e) {
@@ -68,4 +68,21 @@ export async function handleVerifiedWebhook(w: VerifiedWebhook): Promise<Webhook
     data: { processedAt: w.now },
   });
   return "processed";
+}
+
+// Order webhooks carry the buyer's name, email, phone and addresses. The queue re-reads the order
+// through GraphQL anyway (only Level 1 fields), so it keeps just what names the object changed.
+const REFERENCE_KEYS = ["admin_graphql_api_id", "id", "order_id", "updated_at", "status", "error_code", "type", "completed_at"] as const;
+
+/** The identifying fields of a queued data-topic payload; everything personal is dropped. */
+export function referenceOf(payload: unknown): Record<string, unknown> {
+  if (!payload || typeof payload !== "object") return {};
+  const p = payload as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of REFERENCE_KEYS) if (p[k] !== undefined) out[k] = p[k];
+  if (p.order && typeof p.order === "object") {
+    const o = p.order as Record<string, unknown>;
+    out.order = { id: o.id, admin_graphql_api_id: o.admin_graphql_api_id };
+  }
+  return out;
 }
