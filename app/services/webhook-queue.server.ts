@@ -14,7 +14,9 @@ import { ordersChanged } from "./orders-changed.server";
 import { onBulkOperationFinish } from "./bulk-sync.server";
 import { notDueReferences, recordFailure, resolveFailures } from "./sync-failures.server";
 import { withLease } from "./job-lease.server";
-import { ORDER_DATA_TOPICS } from "./webhook-topics";
+import { QUEUED_TOPICS } from "./webhook-topics";
+import { CUSTOMER_PREFERENCES_QUERY, type CustomerPreferencesData } from "../sync/api/customer-preferences";
+import { recordCustomerMetafield } from "./preferences.server";
 
 export interface QueueDeps {
   /** The admin client's graphql function for a shop (unauthenticated.admin(shop) in the app). */
@@ -55,7 +57,7 @@ export function orderIdOfPayload(payload: unknown): string | null {
 /** Shops with queued order-data webhooks. */
 async function shopsWithQueue(): Promise<string[]> {
   const rows = await prisma.webhookEvent.findMany({
-    where: { processedAt: null, payload: { not: null }, topic: { in: [...ORDER_DATA_TOPICS] } },
+    where: { processedAt: null, payload: { not: null }, topic: { in: [...QUEUED_TOPICS] } },
     distinct: ["shop"],
     select: { shop: true },
   });
@@ -78,7 +80,7 @@ export async function processWebhookQueue(deps: QueueDeps): Promise<QueueResult>
 async function processShopQueue(shop: string, deps: QueueDeps, now: Date): Promise<QueueResult> {
   const result: QueueResult = { processed: 0, failed: 0, ordersWritten: 0 };
   const pending = await prisma.webhookEvent.findMany({
-    where: { shop, processedAt: null, payload: { not: null }, topic: { in: [...ORDER_DATA_TOPICS] } },
+    where: { shop, processedAt: null, payload: { not: null }, topic: { in: [...QUEUED_TOPICS] } },
     orderBy: { receivedAt: "asc" },
     take: deps.batchSize ?? 200,
   });
@@ -104,6 +106,7 @@ async function processShopQueue(shop: string, deps: QueueDeps, now: Date): Promi
 
   // Several events about one order need one read: the answer is the order as it is now.
   const byOrder = new Map<string, typeof events>();
+  const byCustomer = new Map<string, typeof events>();
   const finished: typeof events = [];
   for (const e of events) {
     const payload: unknown = JSON.parse(e.payload!);
@@ -111,6 +114,15 @@ async function processShopQueue(shop: string, deps: QueueDeps, now: Date): Promi
       const id = (payload as { admin_graphql_api_id?: unknown }).admin_graphql_api_id;
       if (typeof id === "string") await onBulkOperationFinish(shop, id, now);
       finished.push(e);
+      continue;
+    }
+    if (e.topic === "CUSTOMERS_UPDATE") {
+      const customerId = customerIdOfPayload(payload);
+      if (!customerId) {
+        await failed([e], e.topic, "payload names no customer (no admin_graphql_api_id or id)");
+        continue;
+      }
+      byCustomer.set(customerId, [...(byCustomer.get(customerId) ?? []), e]);
       continue;
     }
     const orderId = orderIdOfPayload(payload);
@@ -139,5 +151,31 @@ async function processShopQueue(shop: string, deps: QueueDeps, now: Date): Promi
       await failed(list, name, e instanceof Error ? e.message : String(e));
     }
   }
+  // A customer's delivery preferences, as they saved them in the customer account: read the
+  // app-owned metafield (the payload does not carry it) and record it if it is their own edit.
+  for (const [customerId, list] of byCustomer) {
+    try {
+      graphql ??= await deps.graphqlFor(shop);
+      const { data } = await adminQuery<CustomerPreferencesData>(graphql, CUSTOMER_PREFERENCES_QUERY, { bucket: shopBucket(shop), ...deps.query, variables: { id: customerId } });
+      const value = data.customer?.metafield?.jsonValue;
+      if (value !== undefined && value !== null) await recordCustomerMetafield(shop, customerId, value, now);
+      await done(list);
+    } catch (e) {
+      const name = (e as { queryName?: string }).queryName ?? "CustomerPreferences";
+      await failed(list, name, e instanceof Error ? e.message : String(e));
+    }
+  }
   return result;
 }
+
+const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/\d+$/;
+
+/** The customer a customers/update payload is about. */
+export function customerIdOfPayload(payload: unknown): string | null {
+  if (!payload || typeof payload !== "object") return null;
+  const p = payload as Record<string, unknown>;
+  if (typeof p.admin_graphql_api_id === "string" && CUSTOMER_GID.test(p.admin_graphql_api_id)) return p.admin_graphql_api_id;
+  if (typeof p.id === "number" || (typeof p.id === "string" && /^\d+$/.test(p.id))) return `gid://shopify/Customer/${p.id}`;
+  return null;
+}
+

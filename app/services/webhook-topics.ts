@@ -26,12 +26,19 @@ export const ORDER_DATA_TOPICS = [
   "BULK_OPERATIONS_FINISH",
 ] as const;
 
+/** Customer changes: only the customer's own delivery-preference edits (customer account) matter. */
+export const CUSTOMER_DATA_TOPICS = ["CUSTOMERS_UPDATE"] as const;
+
 export type WebhookTopic =
   | (typeof COMPLIANCE_TOPICS)[number]
   | (typeof LIFECYCLE_TOPICS)[number]
-  | (typeof ORDER_DATA_TOPICS)[number];
+  | (typeof ORDER_DATA_TOPICS)[number]
+  | (typeof CUSTOMER_DATA_TOPICS)[number];
 
-export const ALL_TOPICS: readonly WebhookTopic[] = [...COMPLIANCE_TOPICS, ...LIFECYCLE_TOPICS, ...ORDER_DATA_TOPICS];
+/** Answered at once and processed later by the queue (app/services/webhook-queue.server.ts). */
+export const QUEUED_TOPICS: readonly WebhookTopic[] = [...ORDER_DATA_TOPICS, ...CUSTOMER_DATA_TOPICS];
+
+export const ALL_TOPICS: readonly WebhookTopic[] = [...COMPLIANCE_TOPICS, ...LIFECYCLE_TOPICS, ...QUEUED_TOPICS];
 
 export function isKnownTopic(topic: string): topic is WebhookTopic {
   return (ALL_TOPICS as readonly string[]).includes(topic);

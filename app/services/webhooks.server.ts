@@ -7,7 +7,7 @@ import prisma from "../db.server";
 import { isUniqueViolation } from "../data/prisma-errors";
 import { compileCustomerData, redactCustomer, redactShop } from "./compliance.server";
 import { recordUninstall } from "./shop-lifecycle.server";
-import { isKnownTopic, ORDER_DATA_TOPICS } from "./webhook-topics";
+import { isKnownTopic, QUEUED_TOPICS } from "./webhook-topics";
 
 export interface VerifiedWebhook {
   shop: string;
@@ -24,7 +24,7 @@ export type WebhookOutcome = "processed" | "queued" | "duplicate" | "ignored";
 
 export async function handleVerifiedWebhook(w: VerifiedWebhook): Promise<WebhookOutcome> {
   if (!isKnownTopic(w.topic)) return "ignored";
-  const queued = (ORDER_DATA_TOPICS as readonly string[]).includes(w.topic);
+  const queued = (QUEUED_TOPICS as readonly string[]).includes(w.topic);
   try {
     await prisma.webhookEvent.create({
       data: {

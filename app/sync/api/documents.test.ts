@@ -5,8 +5,9 @@ import { adminSchema } from "../../../test/admin-schema";
 import { ADMIN_ORDER_SELECTION } from "../../demo/admin-order";
 import { BULK_OPERATION_STATUS, RUN_BULK_QUERY } from "../../services/bulk-sync.server";
 import { ORDER_BY_ID_QUERY, ORDER_PAGE_SIZES, withPageSizes } from "./order-by-id";
+import { CUSTOMER_PREFERENCES_QUERY } from "./customer-preferences";
 
-const documents = { RUN_BULK_QUERY, BULK_OPERATION_STATUS, ORDER_BY_ID_QUERY };
+const documents = { RUN_BULK_QUERY, BULK_OPERATION_STATUS, ORDER_BY_ID_QUERY, CUSTOMER_PREFERENCES_QUERY };
 
 describe("sync GraphQL documents", () => {
   for (const [name, doc] of Object.entries(documents)) {
