@@ -24,17 +24,24 @@ function SegmentTable({ title, intro, rows, currency, horizon, caveats = [] }: {
           {intro}
         </Text>
         <DataTable
-          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-          headings={["Segment", "Customers", "Revenue share", "Repeat rate", `Predicted CLV (${horizon} mo)`, "Predicted margin"]}
+          columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+          headings={["Segment", "Customers", "Revenue share", "Repeat rate", `Expected orders (${horizon} mo)`, `Predicted CLV (${horizon} mo)`, "Predicted margin"]}
           rows={rows.map((r) => [
             r.label,
             `${formatNumber(r.customers)} (${pct(r.customerShare)})`,
             pct(r.revenueShare),
             pct(r.repeatRate),
+            r.averageExpectedOrders === null ? "—" : r.averageExpectedOrders.toFixed(2),
             money(r.averagePredictedClv, currency),
             money(r.meanPredictedMargin, currency),
           ])}
         />
+        <Text as="p" variant="bodySm" tone="subdued">
+          Repeat rate is the share with two or more purchase days, so it is 100% by definition for
+          segments whose rule needs repeat orders. Expected orders is the model&apos;s (BG/NBD) average
+          number of further orders per customer, which does separate those segments. (The model&apos;s
+          P(alive) is not shown: BG/NBD puts it at 100% for every one-time buyer.)
+        </Text>
         <BlockStack gap="100">
           <Text as="h3" variant="headingSm">
             Rules
