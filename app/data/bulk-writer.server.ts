@@ -9,7 +9,7 @@ import pg from "pg";
 import { databaseKind, postgresConfig, sqlitePath } from "../../prisma/database-url";
 import { env } from "../env.server";
 
-export type ColumnType = "text" | "int" | "float" | "timestamp";
+export type ColumnType = "text" | "int" | "float" | "timestamp" | "bool";
 
 export interface BulkTable<R> {
   table: string;
@@ -23,7 +23,7 @@ export interface BulkWriter<R> {
   close(): Promise<void>;
 }
 
-const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", float: "float8", timestamp: "timestamp(3)" };
+const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", float: "float8", timestamp: "timestamp(3)", bool: "bool" };
 const quoted = (c: string) => `"${c}"`;
 /** The text form Prisma's SQLite adapter stores DateTime in, so both read each other's rows. */
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -46,7 +46,8 @@ function sqliteWriter<R>(spec: BulkTable<R>, url: string): BulkWriter<R> {
     `INSERT INTO ${quoted(spec.table)} (${names.map(quoted).join(",")}) VALUES (${names.map(() => "?").join(",")})
      ON CONFLICT(${spec.key.map(quoted).join(",")}) DO UPDATE SET ${updatable.map((c) => `${quoted(c)}=excluded.${quoted(c)}`).join(",")}`,
   );
-  const value = (v: unknown) => (v instanceof Date ? sqliteDate(v) : v ?? null);
+  // better-sqlite3 binds no booleans; Prisma stores them as 0/1 on SQLite.
+  const value = (v: unknown) => (v instanceof Date ? sqliteDate(v) : typeof v === "boolean" ? Number(v) : v ?? null);
   const writeBatch = db.transaction((rows: readonly R[]) => {
     let changed = 0;
     for (const r of rows) changed += stmt.run(...names.map((c) => value(r[c]))).changes;

@@ -18,6 +18,8 @@ export interface OrdersChange {
   /** Customers whose orders were written or deleted (deduplicated by the callee). */
   customerIds: readonly string[];
   now: Date;
+  /** The orders as written, when the writer has them in hand: the hooks then need not read them back. */
+  orders?: readonly Order[];
 }
 
 export async function ordersChanged(change: OrdersChange): Promise<void> {
@@ -33,9 +35,13 @@ export async function ordersChanged(change: OrdersChange): Promise<void> {
 
 const CHUNK = 500;
 
-async function enrolInRunningExperiments({ shop, customerIds, now }: OrdersChange): Promise<void> {
+async function enrolInRunningExperiments({ shop, customerIds, now, orders }: OrdersChange): Promise<void> {
   // Most shops run no experiment most of the time: one indexed count, no order reads.
   if ((await prisma.experiment.count({ where: { shop, status: "running" } })) === 0) return;
+  if (orders) {
+    await assignNewOrders(shop, orders, now);
+    return;
+  }
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await prisma.order.findMany({

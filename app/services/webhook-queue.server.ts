@@ -143,7 +143,7 @@ async function processShopQueue(shop: string, deps: QueueDeps, now: Date): Promi
       if (data.order) {
         const order = mapAdminOrder(data.order);
         result.ordersWritten += await upsertOrders(shop, [order]);
-        await ordersChanged({ shop, customerIds: order.customerId ? [order.customerId] : [], now });
+        await ordersChanged({ shop, customerIds: order.customerId ? [order.customerId] : [], now, orders: [order] });
       }
       await done(list);
     } catch (e) {

@@ -58,6 +58,8 @@ export interface IngestSummary {
   /** The first MAX_SUMMARY_REJECTIONS rejections, by line. */
   rejected: Rejection[];
   rejectedTotal: number;
+  /** Wall time spent in `ordersChanged` after the batches (the readers' share of the import). */
+  ordersChangedMs?: number;
 }
 
 export const MAX_SUMMARY_REJECTIONS = 100;
@@ -129,6 +131,7 @@ export async function ingestJsonl(shop: string, input: AsyncIterable<Chunk> | It
     await sink.close();
   }
   summary.recordsWritten = sink.recordsWritten;
+  summary.ordersChangedMs = sink.ordersChangedMs;
   summary.rejected.sort((a, b) => a.line - b.line);
   return summary;
 }

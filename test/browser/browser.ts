@@ -87,3 +87,19 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     },
   };
 }
+
+/** Under CI a missing Chromium is a failure, not a skip. Call at module level of each browser test. */
+export function requireChromiumInCi(): void {
+  if (!chromiumAvailable && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+}
+
+/** The built app in demo mode on the test database (the demo store must be loaded first). */
+export function startDemoServer(databaseUrl: string): Promise<AppServer> {
+  return startAppServer({
+    DATABASE_URL: databaseUrl,
+    DEMO_MODE: "1",
+    SHOPIFY_API_KEY: "test-api-key",
+    SHOPIFY_API_SECRET: "test-api-secret",
+    SHOPIFY_APP_URL: "http://127.0.0.1",
+  });
+}

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { loadDemoStore } from "../../app/services/demo-store.server";
 import { testDatabaseUrl } from "../database";
-import { chromiumAvailable, CHROMIUM, launchBrowser, screenshotPath, startAppServer, USER_AGENT, type AppServer } from "./browser";
+import { chromiumAvailable, launchBrowser, requireChromiumInCi, screenshotPath, startDemoServer, USER_AGENT, type AppServer } from "./browser";
 
-const required = Boolean(process.env.CI);
-if (!chromiumAvailable && required) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+requireChromiumInCi();
 
 async function open(page: Page, url: string, heading: string) {
   await page.goto(url, { waitUntil: "load", timeout: 120_000 });
@@ -29,13 +28,7 @@ describe.skipIf(!chromiumAvailable)("experiments pages in a real browser", () =>
 
   beforeAll(async () => {
     await loadDemoStore({ asOf: Date.UTC(2026, 10, 1), orders: 6000, seed: "browser-experiments" }, { fresh: true });
-    server = await startAppServer({
-      DATABASE_URL: testDatabaseUrl(),
-      DEMO_MODE: "1",
-      SHOPIFY_API_KEY: "test-api-key",
-      SHOPIFY_API_SECRET: "test-api-secret",
-      SHOPIFY_APP_URL: "http://127.0.0.1",
-    });
+    server = await startDemoServer(testDatabaseUrl());
     browser = await launchBrowser();
   }, 240_000);
 

@@ -10,10 +10,9 @@ import prisma from "../../app/db.server";
 import { loadDemoStore } from "../../app/services/demo-store.server";
 import { DEMO_SHOP } from "../../app/services/demo.server";
 import { testDatabaseUrl } from "../database";
-import { chromiumAvailable, CHROMIUM, launchBrowser, screenshotPath, startAppServer, USER_AGENT, type AppServer } from "./browser";
+import { chromiumAvailable, launchBrowser, requireChromiumInCi, screenshotPath, startDemoServer, USER_AGENT, type AppServer } from "./browser";
 
-const required = Boolean(process.env.CI);
-if (!chromiumAvailable && required) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+requireChromiumInCi();
 
 describe.skipIf(!chromiumAvailable)("guided steps in a real browser", () => {
   let server: AppServer;
@@ -26,13 +25,7 @@ describe.skipIf(!chromiumAvailable)("guided steps in a real browser", () => {
     for (const table of [prisma.stepAnswers, prisma.guidedProgress, prisma.exceptionRule, prisma.exceptionFacts] as const) {
       await (table as typeof prisma.stepAnswers).deleteMany({ where: { shop: DEMO_SHOP } });
     }
-    server = await startAppServer({
-      DATABASE_URL: testDatabaseUrl(),
-      DEMO_MODE: "1",
-      SHOPIFY_API_KEY: "test-api-key",
-      SHOPIFY_API_SECRET: "test-api-secret",
-      SHOPIFY_APP_URL: "http://127.0.0.1",
-    });
+    server = await startDemoServer(testDatabaseUrl());
     browser = await launchBrowser();
     page = await browser.newPage({ userAgent: USER_AGENT, viewport: { width: 1280, height: 900 } });
     // Charts animate in; screenshots must show the final bars.

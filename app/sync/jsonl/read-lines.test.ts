@@ -28,6 +28,21 @@ describe("readLines", () => {
     ]);
   });
 
+  it("strips a CR that ends one byte chunk when the LF starts the next, and copies bytes a stream reuses", async () => {
+    async function* reusing() {
+      const buffer = Buffer.from("ab\r");
+      yield buffer;
+      buffer.fill(0x7a); // a stream may refill its buffer once the chunk is consumed
+      yield Buffer.from("\ncd\r\nlast");
+    }
+    expect((await collect(reusing())).map((l) => l.text)).toEqual(["ab", "cd", "last"]);
+  });
+
+  it("refuses a byte line longer than the limit in characters, not bytes", async () => {
+    await expect(collect([Buffer.from("ok\n"), Buffer.from("x".repeat(150))], 100)).rejects.toThrow(/line 2 is longer than 100/);
+    expect((await collect([Buffer.from("é".repeat(80) + "\n")], 100)).map((l) => l.text.length)).toEqual([80]);
+  });
+
   it("reads a Node stream", async () => {
     expect((await collect(Readable.from([Buffer.from("x\ny\n")]))).map((l) => l.text)).toEqual(["x", "y"]);
   });
