@@ -5,13 +5,14 @@ import type { DeliveryPreferences, Order, ShippingSpeed } from "../types";
 import {
   type CustomerProfile,
   SHIPPING_SPEEDS,
-  dayOfMonth,
   daysSinceLastOrder,
   gapStats,
   profileMetrics,
   recentOrderIsGift,
   writeGaps,
 } from "./customer-profile";
+// The profile book classifies first-of-month buyers with the calendar's day-of-month.
+import { dayOfMonthOfDay as dayOfMonth } from "../stats/calendar";
 import { activeProfiles, applyOrder, applyOrderToBook, appliedVersion, buildProfiles, createProfile } from "./profile-book";
 
 const prefs = (speedVsCost: DeliveryPreferences["speedVsCost"], answeredAt: number): DeliveryPreferences => ({

@@ -70,17 +70,6 @@ export function storeDay(at: EpochMs, utcOffsetMs: number): number {
   return Math.floor((at + utcOffsetMs) / DAY_MS);
 }
 
-/** Day of month (1–31) of a day number; civil-from-days (H. Hinnant), no Date allocation. */
-export function dayOfMonth(epochDay: number): number {
-  const z = epochDay + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return doy - Math.floor((153 * mp + 2) / 5) + 1;
-}
-
 /**
  * One customer's profile. Read-only: it changes only through `applyOrder` / `applyOrderToBook`.
  * Getters read the book's columns, so a profile is always current.

@@ -14,7 +14,8 @@
 import type { DeliveryPreferences, EpochMs, Order } from "../types";
 import { placedAt } from "../journey/order-facts";
 import { KeyIndex } from "../journey/key-index";
-import { type ApplyResult, type ProfileOptions, CustomerProfile, EARLY_MONTH_LAST_DAY, dayOfMonth, storeDay } from "./customer-profile";
+import { type ApplyResult, type ProfileOptions, CustomerProfile, EARLY_MONTH_LAST_DAY, storeDay } from "./customer-profile";
+import { dayOfMonthOfDay } from "../stats/calendar";
 import {
   FLAG_COUNTED,
   FLAG_DISCOUNT,
@@ -287,7 +288,7 @@ function writeRecord(book: ProfileBook, r: number, order: Order, slot: number): 
   let flags = speed << SPEED_SHIFT;
   if (order.discountCodeUsed) flags |= FLAG_DISCOUNT;
   if (order.isGift || order.shipsToBillingAddress === false) flags |= FLAG_GIFT;
-  if (dayOfMonth(day) <= EARLY_MONTH_LAST_DAY) flags |= FLAG_EARLY_MONTH;
+  if (dayOfMonthOfDay(day) <= EARLY_MONTH_LAST_DAY) flags |= FLAG_EARLY_MONTH;
   if (order.returns.length > 0) flags |= FLAG_RETURNED;
   if (refund > 0) flags |= FLAG_REFUNDED;
   if (speed <= 2 && order.shippingPrice === 0) flags |= FLAG_FREE_SHIPPING;
