@@ -12,7 +12,7 @@ import { analyzeStore } from "../app/engine/analyze/analyze-store";
 import { buildPlan } from "../app/engine/plan/build-plan";
 import { stepView } from "../app/pages/steps/step-view";
 import { STEP_KEYS } from "../app/pages/steps/steps";
-import { buildExceptionFacts, countRuleTriggers, defaultRules, packExceptionFacts, priorSpendQuantile, unpackExceptionFacts } from "../app/engine/exception-rules";
+import { buildExceptionFacts, exceptionFactsFromTables, countRuleTriggers, defaultRules, packExceptionFacts, priorSpendQuantile, unpackExceptionFacts } from "../app/engine/exception-rules";
 
 type Result = { name: string; ms: number; peakRssMb?: number; note?: string };
 
@@ -46,7 +46,7 @@ export async function run(options: { orders?: number } = {}): Promise<Result[]> 
   const table = buildJourneyTable(deduped, AS_OF);
   const history = buildPurchaseHistory(deduped, { asOf: AS_OF });
   t = performance.now();
-  buildExceptionFacts(deduped, { asOf: AS_OF, prepared: { orders: deduped, table, history } });
+  exceptionFactsFromTables(table, history);
   results.push({ name: "exception facts, sharing the analysis' journey table and history", ms: performance.now() - t });
 
   const bytes = packExceptionFacts(facts);

@@ -136,7 +136,7 @@ export async function run(): Promise<Array<{ name: string; ms: number; peakRssMb
   const audit = time("journey: auditJourney (table given)", () => auditJourney(orders, { asOf: AS_OF, table }), rows);
   const history = time("repeat: build purchase history", () => buildPurchaseHistory(orders, { asOf: AS_OF }), rows);
   const repeat = time("repeat: analyzeRepeat (history given)", () => analyzeRepeat(orders, { asOf: AS_OF, history }), rows);
-  const link = time("link: linkDeliveryToRepeat (prepared)", () => linkDeliveryToRepeat(orders, { asOf: AS_OF, prepared: { orders, table, history } }), rows);
+  const link = time("link: linkDeliveryToRepeat (prepared)", () => linkDeliveryToRepeat(orders, { asOf: AS_OF, prepared: { table, history } }), rows);
   time("journey: auditJourney end to end", () => auditJourney(input, { asOf: AS_OF }), rows, "dedupe + table + audit");
   time("repeat: analyzeRepeat end to end", () => analyzeRepeat(input, { asOf: AS_OF }), rows, "dedupe + history + analysis");
   time("link: linkDeliveryToRepeat end to end", () => linkDeliveryToRepeat(input, { asOf: AS_OF }), rows, "dedupe + table + history + link");

@@ -1,13 +1,14 @@
 /**
  * The merchant's exception rules and the compact facts they are counted against, per shop.
  * Facts are rebuilt from the orders when the stored ones are older than the stored analysis
- * (refreshExceptionFacts; the analysis refresh can call it with the orders it already read).
+ * (refreshExceptionFacts; the analysis refresh stores them from the tables it already built).
  */
 import prisma from "../db.server";
-import type { Order } from "../engine/types";
+import { OrderTablesBuilder } from "../engine/analyze/order-tables";
+import { purchaseHistoryFromRows } from "../engine/repeat/purchase-history";
 import {
-  buildExceptionFacts,
   countRuleTriggers,
+  exceptionFactsFromTables,
   defaultRules,
   exceptionRuleSchema,
   EXCEPTION_KINDS,
@@ -63,15 +64,12 @@ export async function storeExceptionFacts(shop: string, facts: ExceptionFacts, n
   await prisma.exceptionFacts.upsert({ where: { shop }, create: { shop, ...data }, update: data });
 }
 
-/** Rebuilds the facts from the shop's orders as of `asOf` (pass `orders` when already read). */
-export async function refreshExceptionFacts(shop: string, asOf: Date, now: Date, orders?: readonly Order[]): Promise<ExceptionFacts> {
-  let all = orders;
-  if (all === undefined) {
-    const read: Order[] = [];
-    for await (const o of readOrders(shop)) read.push(o);
-    all = read;
-  }
-  const facts = buildExceptionFacts(all, { asOf: asOf.getTime() });
+/** Rebuilds the facts from the shop's orders as of `asOf`, streamed into compact tables (no order kept). */
+export async function refreshExceptionFacts(shop: string, asOf: Date, now: Date): Promise<ExceptionFacts> {
+  const tables = new OrderTablesBuilder(asOf.getTime());
+  for await (const o of readOrders(shop)) tables.add(o);
+  const { table, rows } = tables.finish();
+  const facts = exceptionFactsFromTables(table, purchaseHistoryFromRows(rows, { asOf: asOf.getTime() }));
   await storeExceptionFacts(shop, facts, now);
   return facts;
 }

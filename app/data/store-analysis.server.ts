@@ -12,12 +12,11 @@ import { randomUUID } from "node:crypto";
 import prisma from "../db.server";
 import { withLease } from "../services/job-lease.server";
 import type { Order } from "../engine/types";
-import { analyzeStore, type StoreAnalysis } from "../engine/analyze/analyze-store";
-import { activeProfiles, buildProfiles } from "../engine/segments/profile-book";
-import { rfmRow, scoreRfm, type RfmTable } from "../engine/segments/rfm";
-import { seedSegmentContext } from "../engine/segments/seed-segments";
+import { StoreAnalyzer, type StoreAnalysis, type StoreAnalysisRun } from "../engine/analyze/analyze-store";
+import { exceptionFactsFromTables } from "../engine/exception-rules";
+import { rfmRow, type RfmTable } from "../engine/segments/rfm";
 import { readOrders } from "./orders.server";
-import { refreshExceptionFacts } from "./exception-rules.server";
+import { storeExceptionFacts } from "./exception-rules.server";
 import { replaceProfiles, rescoreCustomers, MAX_INCREMENTAL_CUSTOMERS } from "./customer-profiles.server";
 import { profileRow, scoringContext, type CustomerClv, type ProfileRow, type ScoringContext } from "./customer-scoring";
 
@@ -121,20 +120,13 @@ function rfmGrid(t: RfmTable): number[][] {
   return grid;
 }
 
-/** The analysis, the per-customer rows and the cut-offs, from a shop's orders (pure given the orders). */
-export function computeStoreAnalysis(shop: string, orders: readonly Order[], options: { asOf: number; currency: string; utcOffsetMinutes?: number }) {
+/** The analysis, the per-customer rows and the cut-offs, from a finished analyzer run (pure). */
+export function storedResult(shop: string, run: StoreAnalysisRun, options: { asOf: number; currency: string; utcOffsetMinutes?: number }) {
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
   const { asOf, currency } = options;
-  const analysis = analyzeStore(orders, { asOf, currency, utcOffsetMinutes });
+  const { analysis } = run;
+  const { profiles, rfm, seed } = run.segments;
   const clv = clvColumns(analysis);
-  const predicted = clv.size > 0 ? new Map([...clv].map(([id, c]) => [id, c.revenue])) : undefined;
-  const book = buildProfiles(
-    orders.filter((o) => o.createdAt <= asOf),
-    { utcOffsetMinutes },
-  );
-  const profiles = activeProfiles(book);
-  const rfm = scoreRfm(profiles, asOf);
-  const seed = seedSegmentContext(profiles, asOf, { predictedClv: predicted, currency });
   const at = new Date(asOf);
   function* rows(): Generator<ProfileRow> {
     for (let i = 0; i < profiles.length; i++) {
@@ -146,9 +138,19 @@ export function computeStoreAnalysis(shop: string, orders: readonly Order[], opt
   return { analysis: stored, rows, customers: profiles.length, scoring: scoringContext(rfm, seed, currency, utcOffsetMinutes) };
 }
 
+/** The same from orders in hand (tests, the demo store). */
+export function computeStoreAnalysis(shop: string, orders: Iterable<Order>, options: { asOf: number; currency: string; utcOffsetMinutes?: number }) {
+  const analyzer = new StoreAnalyzer({ ...options, expectedOrders: Array.isArray(orders) ? orders.length : 0 });
+  for (const o of orders) analyzer.add(o);
+  return storedResult(shop, analyzer.finish(), options);
+}
+
 /**
  * Recomputes a shop's analysis from all its orders as of `now` and stores it with the customer
- * profiles. Throws after recording the failure (the last good analysis stays readable).
+ * profiles and step 2's exception facts. The orders stream from the database into the analyzer
+ * and are not kept: a million-order store needs the analyzer's compact tables (a few hundred
+ * MB), not a million order objects. Throws after recording the failure (the last good analysis
+ * stays readable).
  */
 export async function refreshStoreAnalysis(shop: string, now: Date): Promise<{ orders: number; customers: number; durationMs: number }> {
   const started = performance.now();
@@ -158,14 +160,21 @@ export async function refreshStoreAnalysis(shop: string, now: Date): Promise<{ o
   await prisma.shop.updateMany({ where: { shop }, data: { analysisStaleSince: null } });
   await prisma.analysisSnapshot.updateMany({ where: { shop }, data: { status: "computing" } });
   try {
-    const orders: Order[] = [];
-    for await (const o of readOrders(shop)) orders.push(o);
-    const currency = shopRow?.currency ?? orders[0]?.currency ?? "USD";
-    const result = computeStoreAnalysis(shop, orders, { asOf: now.getTime(), currency });
+    const asOf = now.getTime();
+    const expectedOrders = await prisma.order.count({ where: { shop } });
+    let currency = shopRow?.currency ?? null;
+    let analyzer: StoreAnalyzer | null = null;
+    for await (const o of readOrders(shop)) {
+      // Without a stored shop currency, the orders' currency names the money in sentences.
+      analyzer ??= new StoreAnalyzer({ asOf, currency: (currency ??= o.currency || "USD"), expectedOrders });
+      analyzer.add(o);
+    }
+    currency ??= "USD";
+    const run = (analyzer ?? new StoreAnalyzer({ asOf, currency })).finish();
+    const result = storedResult(shop, run, { asOf, currency });
     await replaceProfiles(shop, result.rows(), now);
-    // Step 2's rule counts read compact per-order facts; built here from the orders already in
-    // memory (reading 1M orders again on the first step-2 visit would take ~40 s).
-    await refreshExceptionFacts(shop, now, now, orders);
+    // Step 2's rule counts read compact per-order facts, built from the tables this run already has.
+    await storeExceptionFacts(shop, exceptionFactsFromTables(run.table, run.history), now);
     const durationMs = Math.round(performance.now() - started);
     const data = {
       status: "ready",
@@ -179,7 +188,7 @@ export async function refreshStoreAnalysis(shop: string, now: Date): Promise<{ o
       error: null,
     };
     await prisma.analysisSnapshot.upsert({ where: { shop }, create: { shop, ...data }, update: data });
-    return { orders: orders.length, customers: result.customers, durationMs };
+    return { orders: result.analysis.counts.inputOrders, customers: result.customers, durationMs };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     await prisma.analysisSnapshot.updateMany({ where: { shop }, data: { status: "failed", error } });

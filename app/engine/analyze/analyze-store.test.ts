@@ -101,6 +101,37 @@ describe("analyzeStore", () => {
     }
   });
 
+  it("streams: stale and newer copies interleaved give exactly the analysis of the final versions", () => {
+    // Earlier versions differ where a rewrite must withdraw what they added: another customer,
+    // return reasons, a cancellation, another carrier outcome, another channel and value.
+    const earlier = (o: Order, k: number): Order => ({
+      ...o,
+      updatedAt: o.updatedAt - (k + 1) * HOUR,
+      customerId: k % 3 === 0 ? `moved-${k % 11}` : o.customerId,
+      cancelledAt: k % 4 === 1 ? o.createdAt + HOUR : null,
+      returns: [{ createdAt: o.createdAt + 5 * DAY, reasons: [k % 2 === 0 ? "Arrived damaged" : "Too small"] }],
+      channel: "Point of Sale",
+      totalPrice: o.totalPrice * 3,
+      fulfillments: k % 5 === 0 ? [] : o.fulfillments,
+    });
+    const noisy: Order[] = [];
+    orders.forEach((o, k) => {
+      if (k % 2 === 0) noisy.push(earlier(earlier(o, k), k), earlier(o, k));
+      noisy.push(o);
+      if (k % 3 === 0) noisy.push(earlier(o, k + 1)); // a stale copy after the newest
+    });
+    const a = analyzeStore(noisy, { asOf: AS_OF, currency: "USD" });
+    expect(a.counts.inputOrders).toBe(noisy.length);
+    expect(a.counts.duplicatesRemoved).toBe(noisy.length - orders.length);
+    expect(a.dataQuality.find((n) => n.topic === "duplicates")?.message).toMatch(/^406 duplicate order records were merged/);
+    const { counts: _n, ...rest } = stable({ ...a, dataQuality: a.dataQuality.filter((n) => n.topic !== "duplicates") }) as { counts: unknown };
+    const { counts: _e, ...expected } = stable(analysis) as { counts: unknown };
+    expect(rest).toEqual(expected);
+    expect(rounded(a.journey)).toEqual(rounded({ ...analysis.journey, counts: { ...analysis.journey.counts, input: noisy.length, duplicatesRemoved: noisy.length - orders.length } }));
+    expect(rounded(a.segments)).toEqual(rounded(analysis.segments));
+    expect(rounded(a.link)).toEqual(rounded(analysis.link));
+  });
+
   it("uses the merchant's margin only where unit costs are missing", () => {
     const a = analyzeStore(orders, { asOf: AS_OF, currency: "USD", marginRate: 0.3 });
     const share = a.margin.knownCostShare!;

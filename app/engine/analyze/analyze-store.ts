@@ -1,19 +1,20 @@
 /**
- * The engine's top-level analysis: one call turns a store's orders into everything the app
- * shows and the LTV plan is built from. Orders are de-duplicated once (newest `updatedAt`
- * wins), in any input order, and the shared structures (journey table, purchase history) are
- * built once and handed to every analysis.
+ * The engine's top-level analysis: one pass turns a store's orders into everything the app
+ * shows and the LTV plan is built from. Orders are de-duplicated on the way (newest
+ * `updatedAt` wins), in any input order, and the shared structures (journey table, order rows,
+ * purchase history, profile book) are built once and handed to every analysis.
  *
  * Degenerate stores (no orders, only guests, a handful of customers) return the same shape
  * with null values, "insufficient" confidence and a plain-language reason; never NaN.
  */
 import type { Order } from "../types";
-import { auditJourney, type JourneyAudit } from "../journey/audit";
-import { dedupeOrders } from "../journey/dedupe-orders";
-import { buildJourneyTable } from "../journey/journey-table";
+import { auditJourneyTable, type JourneyAudit } from "../journey/audit";
+import type { JourneyTable } from "../journey/journey-table";
+import type { OrderRows } from "../journey/order-rows";
 import { linkDeliveryToRepeat, type DeliveryLtvLink } from "../link/delivery-ltv-link";
 import { analyzeRepeat, type RepeatAnalysis } from "../repeat/analyze-repeat";
-import { buildPurchaseHistory } from "../repeat/purchase-history";
+import { purchaseHistoryFromRows, type PurchaseHistory } from "../repeat/purchase-history";
+import { createProfileBook, type ProfileBook } from "../segments/profile-book";
 import { analyzeClv, customerActivity, predictedRevenueById, type ClvAnalysis } from "./clv-analysis";
 import { channelConsistency, type ChannelConsistency } from "./channel-consistency";
 import { dataQualityNotes, type DataQualityNote } from "./data-quality";
@@ -21,8 +22,9 @@ import { assessDeliveryFrictions, type DeliveryEffects } from "./delivery-fricti
 import { headlineFigures, type HeadlineFigures } from "./headline";
 import { resolveMargin, type MarginBasis } from "./margin";
 import { monthlyVolumes, type MonthlyVolumes } from "./monthly-volumes";
-import { orderTotals } from "./order-totals";
-import { analyzeSegments, type SegmentAnalysis } from "./segment-analysis";
+import { OrderTablesBuilder } from "./order-tables";
+import { orderTotalsFromRows } from "./order-totals";
+import { addOrderAsOf, segmentsFromBook, type SegmentAnalysis, type SegmentRun } from "./segment-analysis";
 import { clvBySegment, type SegmentClvRow } from "./segment-clv";
 import { storeEconomics, type StoreEconomics } from "./store-economics";
 
@@ -76,28 +78,68 @@ export interface StoreAnalysis {
 
 const DEFAULT_WINDOWS = [90, 180, 365];
 
-export function analyzeStore(input: Iterable<Order> | readonly Order[], options: AnalyzeOptions): StoreAnalysis {
+/** The analysis and the per-order and per-customer tables it was built from, for callers that store them. */
+export interface StoreAnalysisRun {
+  analysis: StoreAnalysis;
+  table: JourneyTable;
+  history: PurchaseHistory;
+  segments: SegmentRun;
+}
+
+/**
+ * One pass over the orders: each order is written into the compact per-order tables (journey
+ * table, order rows, the profile book) as it streams past and is not kept, so a million-order
+ * store is analysed in a few hundred MB instead of holding ~1.6 GB of order objects (whose
+ * mere presence makes every major garbage collection trace them). Duplicates are resolved on
+ * the way (see OrderTablesBuilder; the profile book resolves versions the same way).
+ */
+export class StoreAnalyzer {
+  private readonly tables: OrderTablesBuilder;
+  private readonly book: ProfileBook;
+
+  constructor(private readonly options: AnalyzeOptions & { expectedOrders?: number }) {
+    if (!Number.isFinite(options.asOf)) throw new RangeError("analyzeStore: asOf must be epoch ms");
+    const expected = options.expectedOrders ?? 0;
+    const book = createProfileBook({ utcOffsetMinutes: options.utcOffsetMinutes ?? 0 }, { orders: expected });
+    this.book = book;
+    this.tables = new OrderTablesBuilder(options.asOf, expected, (o) => addOrderAsOf(book, o, options.asOf));
+  }
+
+  add(o: Order): void {
+    this.tables.add(o);
+  }
+
+  finish(): StoreAnalysisRun {
+    const { table, rows, inputOrders } = this.tables.finish();
+    return analyzeTables(table, rows, this.book, inputOrders, this.options);
+  }
+}
+
+export function analyzeStore(input: Iterable<Order>, options: AnalyzeOptions): StoreAnalysis {
+  const expectedOrders = Array.isArray(input) ? input.length : 0;
+  const analyzer = new StoreAnalyzer({ ...options, expectedOrders });
+  for (const o of input) analyzer.add(o);
+  return analyzer.finish().analysis;
+}
+
+function analyzeTables(table: JourneyTable, rows: OrderRows, book: ProfileBook, inputOrders: number, options: AnalyzeOptions): StoreAnalysisRun {
   const { asOf, currency } = options;
-  if (!Number.isFinite(asOf)) throw new RangeError("analyzeStore: asOf must be epoch ms");
   const horizonMonths = options.horizonMonths ?? 12;
   const discountRateMonthly = options.discountRateMonthly ?? 0.01;
   const utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
   const windows = [...(options.linkWindowsDays ?? DEFAULT_WINDOWS)].sort((a, b) => a - b);
+  const duplicatesRemoved = inputOrders - table.size;
 
-  const raw: readonly Order[] = Array.isArray(input) ? (input as readonly Order[]) : Array.from(input);
-  const { orders, duplicatesRemoved } = dedupeOrders(raw);
-  const table = buildJourneyTable(orders, asOf);
-  const history = buildPurchaseHistory(orders, { asOf, utcOffsetMinutes });
-
-  const journey = auditJourney(orders, { asOf, table, utcOffsetMinutes });
-  const repeat = analyzeRepeat(orders, { asOf, history, utcOffsetMinutes });
-  const totals = orderTotals(orders, asOf);
+  const history = purchaseHistoryFromRows(rows, { asOf, utcOffsetMinutes });
+  const journey = auditJourneyTable(table, { asOf, utcOffsetMinutes }, duplicatesRemoved);
+  const repeat = analyzeRepeat([], { asOf, history, utcOffsetMinutes });
+  const totals = orderTotalsFromRows(rows);
   const margin = resolveMargin(totals, options.marginRate);
 
   const clv = analyzeClv(history, { horizonMonths, discountRateMonthly, unitDays: 7 }, margin);
   const predicted = predictedRevenueById(clv);
-  const link = linkDeliveryToRepeat(orders, { asOf, windows, utcOffsetMinutes, predictedClv: predicted, prepared: { orders, table, history } });
-  const segments = analyzeSegments(orders, { asOf, currency, utcOffsetMinutes, predictedClv: predicted, activity: customerActivity(clv) });
+  const link = linkDeliveryToRepeat([], { asOf, windows, utcOffsetMinutes, predictedClv: predicted, prepared: { table, history } });
+  const segments = segmentsFromBook(book, { asOf, currency, utcOffsetMinutes, predictedClv: predicted, activity: customerActivity(clv) });
   const economics = storeEconomics(history, totals, windows);
   const delivery = assessDeliveryFrictions({
     link,
@@ -107,12 +149,12 @@ export function analyzeStore(input: Iterable<Order> | readonly Order[], options:
     currency,
   });
 
-  return {
+  const analysis: StoreAnalysis = {
     asOf,
     currency,
     settings: { horizonMonths: clv.settings.horizonMonths, discountRateMonthly, utcOffsetMinutes, linkWindowsDays: windows },
     counts: {
-      inputOrders: raw.length,
+      inputOrders,
       duplicatesRemoved,
       orders: totals.orders,
       guestOrders: totals.guestOrders,
@@ -127,12 +169,13 @@ export function analyzeStore(input: Iterable<Order> | readonly Order[], options:
     journey,
     repeat,
     link,
-    clv: { ...clv, bySegment: clvBySegment(segments, margin) },
-    segments,
-    channels: channelConsistency(orders, history, journey, totals.ordersByChannel),
+    clv: { ...clv, bySegment: clvBySegment(segments.analysis, margin) },
+    segments: segments.analysis,
+    channels: channelConsistency(history, journey, totals.ordersByChannel),
     volumes: monthlyVolumes(table),
     economics,
     margin,
-    dataQuality: dataQualityNotes({ totals, journey, link, margin, preferences: segments.preferences, duplicatesRemoved }),
+    dataQuality: dataQualityNotes({ totals, journey, link, margin, preferences: segments.analysis.preferences, duplicatesRemoved }),
   };
+  return { analysis, table, history, segments };
 }

@@ -27,7 +27,7 @@ describe("channelConsistency", () => {
   }
   const h = buildPurchaseHistory(orders, { asOf: AS_OF });
   const journey = auditJourney(orders, { asOf: AS_OF });
-  const c = channelConsistency(orders, h, journey, orderTotals(orders, AS_OF).ordersByChannel);
+  const c = channelConsistency(h, journey, orderTotals(orders, AS_OF).ordersByChannel);
   const row = (name: string) => c.channels.find((r) => r.channel === name)!;
 
   it("reports each channel's delivery and repeat figures", () => {
@@ -60,7 +60,7 @@ describe("channelConsistency", () => {
   });
 
   it("is empty for an empty store", () => {
-    const empty = channelConsistency([], buildPurchaseHistory([], { asOf: AS_OF }), auditJourney([], { asOf: AS_OF }), new Map());
+    const empty = channelConsistency(buildPurchaseHistory([], { asOf: AS_OF }), auditJourney([], { asOf: AS_OF }), new Map());
     expect(empty).toEqual({ channels: [], flagged: 0 });
   });
 });

@@ -4,7 +4,6 @@
  * rate of the customers it acquired. A channel is flagged only when it differs from the rest
  * of the store by a margin that matters and that chance alone is unlikely to explain.
  */
-import type { Order } from "../types";
 import { proportionDifferenceEstimate, proportionEstimate } from "../stats/estimates";
 import type { JourneyAudit, JourneyGroupStats } from "../journey/audit";
 import type { PurchaseHistory } from "../repeat/purchase-history";
@@ -66,13 +65,14 @@ function flagRate(metric: ChannelFlag["metric"], what: string, x: number, n: num
   out.push({ metric, worse, message: `${what} ${points(d.value)} ${d.value > 0 ? "higher" : "lower"} than the rest of the store (${worse ? "worse" : "better"}).` });
 }
 
-export function channelConsistency(orders: readonly Order[], h: PurchaseHistory, journey: JourneyAudit, ordersByChannel: ReadonlyMap<string, number>): ChannelConsistency {
+export function channelConsistency(h: PurchaseHistory, journey: JourneyAudit, ordersByChannel: ReadonlyMap<string, number>): ChannelConsistency {
   // Repeat rate by the channel of the first order.
   const acquired = new Map<string, { customers: number; repeaters: number }>();
   let repeatersAll = 0;
   const customers = h.customerIds.length;
   for (let c = 0; c < customers; c++) {
-    const key = channelKey(orders[h.firstOrderIndex[c]].channel);
+    const rows = h.rows;
+    const key = channelKey(rows.channels[rows.channel[h.firstOrderIndex[c]]]);
     let a = acquired.get(key);
     if (a === undefined) acquired.set(key, (a = { customers: 0, repeaters: 0 }));
     a.customers++;

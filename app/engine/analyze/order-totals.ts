@@ -1,11 +1,12 @@
 /**
- * Store-wide order totals in one pass over the (de-duplicated) orders: revenue, order value,
+ * Store-wide order totals in one pass over the (de-duplicated) orders' rows: revenue, order value,
  * unit-cost coverage, orders per channel and the span of the history. An order counts when it
  * was placed by `asOf` and not cancelled by then; guest orders count too (they are revenue).
  */
 import type { Order } from "../types";
 import { DAY_MS } from "../stats/calendar";
-import { PURCHASE, netOrderValue, placedAt, purchaseStatus } from "../journey/order-facts";
+import { PURCHASE } from "../journey/order-facts";
+import { buildOrderRows, type OrderRows } from "../journey/order-rows";
 
 /** Annual figures look back this far. */
 export const YEAR_DAYS = 365;
@@ -32,6 +33,12 @@ export interface OrderTotals {
 }
 
 export function orderTotals(orders: readonly Order[], asOf: number): OrderTotals {
+  return orderTotalsFromRows(buildOrderRows(orders, asOf));
+}
+
+/** The totals from per-order rows (row i = the i-th distinct order). */
+export function orderTotalsFromRows(rows: OrderRows): OrderTotals {
+  const asOf = rows.asOf;
   const yearStart = asOf - YEAR_DAYS * DAY_MS;
   let count = 0;
   let guests = 0;
@@ -45,21 +52,17 @@ export function orderTotals(orders: readonly Order[], asOf: number): OrderTotals
   let product = 0;
   let knownRevenue = 0;
   let knownCost = 0;
-  const byChannel = new Map<string, number>();
-  // Channel names repeat across millions of orders: count runs of the same name before touching the map.
-  let runChannel: string | null = null;
-  let runCount = 0;
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i];
+  const perChannel = new Float64Array(rows.channels.length);
+  for (let i = 0; i < rows.size; i++) {
     // Guests' orders are sales too; everything else follows the shared purchase definition.
-    const status = purchaseStatus(o, asOf);
+    const status = rows.status[i];
     if (status !== PURCHASE.COUNTED && status !== PURCHASE.GUEST) continue;
-    const t = placedAt(o);
+    const t = rows.placedAt[i];
     count++;
     if (status === PURCHASE.GUEST) guests++;
     if (t < first) first = t;
     if (t > last) last = t;
-    const value = netOrderValue(o, asOf);
+    const value = rows.netValue[i];
     revenue += value;
     if (t > yearStart) {
       // Welford: stable moments for the order-value interval in one pass.
@@ -69,27 +72,13 @@ export function orderTotals(orders: readonly Order[], asOf: number): OrderTotals
       yearMean += d / yearOrders;
       yearSs += d * (value - yearMean);
     }
-    const lines = o.lineItems;
-    for (let k = 0; k < lines.length; k++) {
-      const line = lines[k];
-      const amount = line.quantity * line.unitPrice;
-      if (!Number.isFinite(amount) || amount <= 0) continue;
-      product += amount;
-      const cost = line.unitCost;
-      if (cost !== null && Number.isFinite(cost) && cost >= 0) {
-        knownRevenue += amount;
-        knownCost += line.quantity * cost;
-      }
-    }
-    const channel = o.channel;
-    if (channel === runChannel) runCount++;
-    else {
-      if (runChannel !== null) byChannel.set(runChannel, (byChannel.get(runChannel) ?? 0) + runCount);
-      runChannel = channel;
-      runCount = 1;
-    }
+    product += rows.productRevenue[i];
+    knownRevenue += rows.knownCostRevenue[i];
+    knownCost += rows.knownCost[i];
+    perChannel[rows.channel[i]]++;
   }
-  if (runChannel !== null) byChannel.set(runChannel, (byChannel.get(runChannel) ?? 0) + runCount);
+  const byChannel = new Map<string, number>();
+  for (let c = 0; c < perChannel.length; c++) if (perChannel[c] > 0) byChannel.set(rows.channels[c], perChannel[c]);
   return {
     orders: count,
     guestOrders: guests,

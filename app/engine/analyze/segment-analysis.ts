@@ -14,7 +14,8 @@ import {
   type AgreementSummary,
   type BehaviourSegment,
 } from "../segments/behaviour-segments";
-import { activeProfiles, buildProfiles } from "../segments/profile-book";
+import { activeProfiles, applyOrderToBook, createProfileBook, type ProfileBook } from "../segments/profile-book";
+import type { CustomerProfile } from "../segments/customer-profile";
 import { RFM_SEGMENTS, RFM_SEGMENT_RULES, RFM_UNSCORED, rfmSegmentCounts, scoreRfm, type RfmSegment, type RfmTable } from "../segments/rfm";
 import { SEED_SEGMENT_LABELS, SEED_SEGMENTS, seedSegmentContext, seedSegmentMask, type SeedSegment, type SeedSegmentContext } from "../segments/seed-segments";
 import { alignPredictions, maskLookup, summarizeSegments, type CustomerActivity, type SegmentLookup, type SegmentSummary } from "../segments/segment-summary";
@@ -60,13 +61,31 @@ export interface SegmentOptions {
 }
 
 export function analyzeSegments(orders: readonly Order[], options: SegmentOptions): SegmentAnalysis {
+  const book = createProfileBook({ utcOffsetMinutes: options.utcOffsetMinutes }, { orders: orders.length });
+  for (const o of orders) addOrderAsOf(book, o, options.asOf);
+  return segmentsFromBook(book, options).analysis;
+}
+
+/**
+ * Feeds one order to the profile book as it was known at `asOf`: orders placed later are not
+ * known yet, nor later cancellations and refunds, which keeps replays of history honest, with
+ * the same purchase instant as the repeat and CLV analyses. The book resolves versions itself.
+ */
+export function addOrderAsOf(book: ProfileBook, o: Order, asOf: number): void {
+  if (placedAt(o) <= asOf) applyOrderToBook(book, orderAsKnownAt(o, asOf));
+}
+
+/** The segment analysis plus the per-customer tables it was built from (the refresh stores them). */
+export interface SegmentRun {
+  analysis: SegmentAnalysis;
+  profiles: CustomerProfile[];
+  rfm: RfmTable;
+  seed: SeedSegmentContext;
+}
+
+export function segmentsFromBook(book: ProfileBook, options: SegmentOptions): SegmentRun {
   const { asOf, predictedClv, activity } = options;
   const currency = options.currency ?? null;
-  // Orders after asOf are not known yet, nor later cancellations and refunds: keep replays of
-  // history honest, with the same purchase instant as the repeat and CLV analyses.
-  const known: Order[] = [];
-  for (const o of orders) if (placedAt(o) <= asOf) known.push(orderAsKnownAt(o, asOf));
-  const book = buildProfiles(known, { utcOffsetMinutes: options.utcOffsetMinutes });
   const profiles = activeProfiles(book);
 
   // Summaries need only which segments each customer is in: decisions as bit masks, no
@@ -93,7 +112,7 @@ export function analyzeSegments(orders: readonly Order[], options: SegmentOption
     { aligned, segments: behaviourRefs },
   );
 
-  return {
+  const analysis: SegmentAnalysis = {
     customers: profiles.length,
     rfm: { counts: rfmSegmentCounts(rfm), summary: rfmSummary, confidence: rfm.confidence, caveats: rfm.caveats },
     seed: {
@@ -106,6 +125,7 @@ export function analyzeSegments(orders: readonly Order[], options: SegmentOption
     behaviour: { summary: behaviourSummary, rules: behaviourRules() },
     preferences: preferenceCoverage(profiles),
   };
+  return { analysis, profiles, rfm, seed };
 }
 
 /** Each scored customer's RFM segment (row i of the table is profile i), shared refs, no text. */

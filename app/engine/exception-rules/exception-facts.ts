@@ -9,7 +9,6 @@ import type { Order } from "../types";
 import { dayNumber } from "../stats/calendar";
 import { dedupeOrders } from "../journey/dedupe-orders";
 import { buildJourneyTable, FLAG, OUTCOME, SCOPE, type JourneyTable } from "../journey/journey-table";
-import { placedAt } from "../journey/order-facts";
 import { buildPurchaseHistory, type PurchaseHistory } from "../repeat/purchase-history";
 import type { ExceptionKind } from "./rule-schema";
 
@@ -17,7 +16,6 @@ export const KIND_BIT: Record<ExceptionKind, number> = { delay: 1, failed_delive
 export const CUSTOMER_CODE = { guest: 0, first_order: 1, returning: 2 } as const;
 
 /** Return reason handles that mean the item arrived damaged or faulty. */
-const DAMAGE_REASON = /damag|defect|broken|faulty/i;
 
 export interface ExceptionFacts {
   asOf: number;
@@ -37,20 +35,16 @@ export interface ExceptionFacts {
 export interface FactsOptions {
   asOf: number;
   utcOffsetMinutes?: number;
-  /** Structures already built for these de-duplicated orders at this asOf. */
-  prepared?: { orders: readonly Order[]; table: JourneyTable; history: PurchaseHistory };
 }
 
-function exceptionKinds(o: Order, table: JourneyTable, i: number): number {
+function exceptionKinds(table: JourneyTable, i: number): number {
   if (table.scope[i] !== SCOPE.INCLUDED) return 0;
   const flags = table.flags[i];
   const outcome = table.outcome[i];
   let k = 0;
   if (outcome === OUTCOME.LATE_1_2 || outcome === OUTCOME.LATE_3_PLUS || flags & FLAG.DELAYED) k |= KIND_BIT.delay;
   if (flags & (FLAG.FAILURE | FLAG.ATTEMPTED_DELIVERY)) k |= KIND_BIT.failed_delivery;
-  for (const r of o.returns) {
-    if (r.createdAt <= table.asOf && r.reasons.some((x) => DAMAGE_REASON.test(x))) k |= KIND_BIT.damage;
-  }
+  if (flags & FLAG.DAMAGE_RETURN) k |= KIND_BIT.damage;
   if (k === 0 && outcome === OUTCOME.NO_DELIVERY_DATA) k |= KIND_BIT.unknown;
   return k;
 }
@@ -77,28 +71,36 @@ function firstPurchaseFrom(history: PurchaseHistory, c: number, day: number): nu
 
 export function buildExceptionFacts(input: readonly Order[], options: FactsOptions): ExceptionFacts {
   const { asOf } = options;
-  const offset = options.utcOffsetMinutes ?? 0;
-  const orders = options.prepared?.orders ?? dedupeOrders(input).orders;
-  const table = options.prepared?.table ?? buildJourneyTable(orders, asOf);
-  const history = options.prepared?.history ?? buildPurchaseHistory(orders, { asOf, utcOffsetMinutes: offset });
+  const orders = dedupeOrders(input).orders;
+  const table = buildJourneyTable(orders, asOf);
+  const history = buildPurchaseHistory(orders, { asOf, utcOffsetMinutes: options.utcOffsetMinutes });
+  return exceptionFactsFromTables(table, history);
+}
 
+/** The facts from the journey table and purchase history of the same orders (built once by the store analysis). */
+export function exceptionFactsFromTables(table: JourneyTable, history: PurchaseHistory): ExceptionFacts {
+  const asOf = table.asOf;
+  const offset = history.utcOffsetMinutes;
+  const orders = history.rows;
+  if (orders.size !== table.size || history.asOf !== asOf) throw new RangeError("exceptionFactsFromTables: table and history come from different orders");
   const rows: number[] = [];
   const kindsOf: number[] = [];
-  for (let i = 0; i < orders.length; i++) {
-    const k = exceptionKinds(orders[i], table, i);
+  for (let i = 0; i < table.size; i++) {
+    const k = exceptionKinds(table, i);
     if (k !== 0) {
       rows.push(i);
       kindsOf.push(k);
     }
   }
-  const customerIndex = new Map<string, number>();
-  history.customerIds.forEach((id, c) => customerIndex.set(id, c));
+  // Row customer → history customer (customers without a counted purchase are not in the history).
+  const historyCustomer = new Int32Array(orders.customerIds.length).fill(-1);
+  for (let c = 0; c < history.customerIds.length; c++) historyCustomer[orders.customer[history.firstOrderIndex[c]]] = c;
   const cum = cumulativeSpend(history);
 
   const n = rows.length;
   const f: ExceptionFacts = {
     asOf,
-    ordersScanned: orders.length,
+    ordersScanned: table.size,
     size: n,
     kinds: Uint8Array.from(kindsOf),
     customer: new Uint8Array(n),
@@ -110,14 +112,13 @@ export function buildExceptionFacts(input: readonly Order[], options: FactsOptio
   };
   for (let r = 0; r < n; r++) {
     const i = rows[r];
-    const o = orders[i];
-    const at = placedAt(o);
+    const at = orders.placedAt[i];
     f.placedAt[r] = at;
-    f.orderValue[r] = Number.isFinite(o.totalPrice) ? o.totalPrice : 0;
+    f.orderValue[r] = orders.totalPrice[i];
     const late = table.latenessDays[i];
     if (late > 0) f.daysLate[r] = late;
-    const c = o.customerId === null ? undefined : customerIndex.get(o.customerId);
-    if (c === undefined) {
+    const c = orders.customer[i] < 0 ? -1 : historyCustomer[orders.customer[i]];
+    if (c < 0) {
       f.customer[r] = CUSTOMER_CODE.guest;
       continue;
     }

@@ -341,13 +341,20 @@ function journeyMap(t: JourneyTable, included: number, scratch: Float64Array): J
 }
 
 export function auditJourney(input: readonly Order[], options: AuditOptions): JourneyAudit {
+  if (options.table) {
+    if (options.table.size !== input.length) throw new RangeError("auditJourney: table does not match orders");
+    return auditJourneyTable(options.table, options);
+  }
+  const deduped = options.assumeUniqueIds ? { orders: input as Order[], duplicatesRemoved: 0 } : dedupeOrders(input);
+  return auditJourneyTable(buildJourneyTable(deduped.orders, options.asOf), options, deduped.duplicatesRemoved);
+}
+
+/** The audit of a journey table already built (the store analysis builds it while streaming). */
+export function auditJourneyTable(t: JourneyTable, options: Omit<AuditOptions, "table" | "assumeUniqueIds">, duplicatesRemoved = 0): JourneyAudit {
   const { asOf } = options;
+  if (t.asOf !== asOf) throw new RangeError("auditJourney: table was built for another asOf");
   const level = options.level ?? 0.95;
   const maxGroups = options.maxGroupsPerBreakdown ?? 50;
-  const deduped = options.assumeUniqueIds || options.table ? { orders: input as Order[], duplicatesRemoved: 0 } : dedupeOrders(input);
-  const orders = deduped.orders;
-  const t = options.table ?? buildJourneyTable(orders, asOf);
-  if (t.size !== orders.length) throw new RangeError("auditJourney: table does not match orders");
 
   const scopeCounts = new Int32Array(5);
   const masks = new Uint32Array(t.size);
@@ -397,8 +404,8 @@ export function auditJourney(input: readonly Order[], options: AuditOptions): Jo
   return {
     asOf,
     counts: {
-      input: input.length,
-      duplicatesRemoved: deduped.duplicatesRemoved,
+      input: t.size + duplicatesRemoved,
+      duplicatesRemoved,
       included,
       cancelled: scopeCounts[SCOPE.CANCELLED],
       nonShipping: scopeCounts[SCOPE.NON_SHIPPING],

@@ -49,7 +49,12 @@ export const FLAG = {
   UNDELIVERED_PAST_PROMISE: 4096,
   /** Shipped, no longer pending, and no delivered timestamp. */
   NO_DELIVERED_TIMESTAMP: 8192,
+  /** A return (known by asOf) gives damage as a reason: damaged in transit or on arrival. */
+  DAMAGE_RETURN: 16384,
 } as const;
+
+/** Return reasons that mean the goods arrived damaged or broken. */
+export const DAMAGE_REASON = /damag|defect|broken|faulty/i;
 
 export const OUTCOME_NAMES = ["on_time", "late_1_2", "late_3_plus", "pending", "no_promise", "no_delivery_data", "not_applicable"] as const;
 export type OutcomeName = (typeof OUTCOME_NAMES)[number];
@@ -121,42 +126,173 @@ export function hasTrackingWithoutEvents(flags: number): boolean {
 }
 
 function allocate(n: number, asOf: number): JourneyTable {
-  const nan32 = () => new Float32Array(n).fill(Number.NaN);
   return {
-    size: n,
+    size: 0,
     asOf,
     scope: new Uint8Array(n),
-    outcome: new Uint8Array(n).fill(OUTCOME.NOT_APPLICABLE),
+    outcome: new Uint8Array(n),
     flags: new Uint16Array(n),
-    latenessDays: nan32(),
-    placedAt: new Float64Array(n).fill(Number.NaN),
-    fulfilledH: nan32(),
-    pickupH: nan32(),
-    inTransitH: nan32(),
-    outForDeliveryH: nan32(),
-    deliveredH: nan32(),
-    readyForPickupH: nan32(),
-    processingHours: nan32(),
-    pickupLagHours: nan32(),
-    transitHours: nan32(),
-    orderToDeliveryHours: nan32(),
-    firstShipment: new Int16Array(n).fill(-1),
+    latenessDays: new Float32Array(n),
+    placedAt: new Float64Array(n),
+    fulfilledH: new Float32Array(n),
+    pickupH: new Float32Array(n),
+    inTransitH: new Float32Array(n),
+    outForDeliveryH: new Float32Array(n),
+    deliveredH: new Float32Array(n),
+    readyForPickupH: new Float32Array(n),
+    processingHours: new Float32Array(n),
+    pickupLagHours: new Float32Array(n),
+    transitHours: new Float32Array(n),
+    orderToDeliveryHours: new Float32Array(n),
+    firstShipment: new Int16Array(n),
     returnReasons: new Map(),
-    dimCodes: new Uint16Array(n * DIM_COUNT).fill(0xffff),
+    dimCodes: new Uint16Array(n * DIM_COUNT),
     dimKeys: DIM_NAMES.map(() => []),
   };
 }
 
-export function buildJourneyTable(orders: readonly Order[], asOf: number): JourneyTable {
-  if (!Number.isFinite(asOf)) throw new RangeError("buildJourneyTable: asOf must be epoch ms");
-  const t = allocate(orders.length, asOf);
+type Column = Exclude<keyof JourneyTable, "size" | "asOf" | "returnReasons" | "dimKeys">;
+const COLUMNS: readonly Column[] = [
+  "scope", "outcome", "flags", "latenessDays", "placedAt", "fulfilledH", "pickupH", "inTransitH", "outForDeliveryH",
+  "deliveredH", "readyForPickupH", "processingHours", "pickupLagHours", "transitHours", "orderToDeliveryHours", "firstShipment", "dimCodes",
+];
+
+/** The unknown / not-applicable value of every column of row i. */
+function resetRow(t: JourneyTable, i: number): void {
+  t.scope[i] = 0;
+  t.outcome[i] = OUTCOME.NOT_APPLICABLE;
+  t.flags[i] = 0;
+  t.placedAt[i] = Number.NaN;
+  t.latenessDays[i] = Number.NaN;
+  t.fulfilledH[i] = Number.NaN;
+  t.pickupH[i] = Number.NaN;
+  t.inTransitH[i] = Number.NaN;
+  t.outForDeliveryH[i] = Number.NaN;
+  t.deliveredH[i] = Number.NaN;
+  t.readyForPickupH[i] = Number.NaN;
+  t.processingHours[i] = Number.NaN;
+  t.pickupLagHours[i] = Number.NaN;
+  t.transitHours[i] = Number.NaN;
+  t.orderToDeliveryHours[i] = Number.NaN;
+  t.firstShipment[i] = -1;
+  t.dimCodes.fill(0xffff, i * DIM_COUNT, (i + 1) * DIM_COUNT);
+}
+
+/**
+ * Writes the table one order at a time, as the orders stream past (row i = the i-th distinct
+ * order). A row may be written again for a newer version of its order: every column is reset
+ * first, and its return reasons are withdrawn, so the table is exactly as if only the last
+ * version had been seen.
+ */
+export class JourneyTableBuilder {
+  private t: JourneyTable;
+  private capacity: number;
   // Few distinct keys per dimension: Maps reuse the strings' cached hashes.
-  const dims = DIM_NAMES.map(() => new Map<string, number>());
-  for (let i = 0; i < orders.length; i++) {
-    fillRow(orders[i], t, i);
-    if (t.scope[i] === SCOPE.INCLUDED) encodeDims(orders[i], t, i, dims);
+  private readonly dims = DIM_NAMES.map(() => new Map<string, number>());
+  /** Return reasons as (row, reason) entries; a row's entries are contiguous from reasonStart[row]. */
+  private reasonRow = new Int32Array(256);
+  private readonly reasonKey: string[] = [];
+  private reasonStart: Int32Array;
+  private rewrites = 0;
+
+  constructor(asOf: number, expectedOrders = 0) {
+    if (!Number.isFinite(asOf)) throw new RangeError("buildJourneyTable: asOf must be epoch ms");
+    this.capacity = Math.max(1024, expectedOrders);
+    this.t = allocate(this.capacity, asOf);
+    this.reasonStart = new Int32Array(this.capacity);
   }
-  return t;
+
+  write(i: number, o: Order): void {
+    if (i >= this.capacity) this.grow(i + 1);
+    const t = this.t;
+    if (i < t.size) {
+      this.withdrawReasons(i);
+      this.rewrites++;
+    } else {
+      t.size = i + 1;
+      this.reasonStart[i] = -1;
+    }
+    resetRow(t, i);
+    fillRow(o, t, i, this);
+    if (t.scope[i] === SCOPE.INCLUDED) encodeDims(o, t, i, this.dims);
+  }
+
+  /** @internal fillRow's sink for a returned line's reason. */
+  addReason(i: number, reason: string): void {
+    const k = this.reasonKey.length;
+    if (this.reasonStart[i] < 0) this.reasonStart[i] = k;
+    if (k >= this.reasonRow.length) {
+      const grown = new Int32Array(this.reasonRow.length * 2);
+      grown.set(this.reasonRow);
+      this.reasonRow = grown;
+    }
+    this.reasonRow[k] = i;
+    this.reasonKey.push(reason);
+  }
+
+  finish(): JourneyTable {
+    const t = this.t;
+    const n = t.size;
+    const out = { ...t, returnReasons: new Map<string, number>() };
+    for (const c of COLUMNS) (out[c] as unknown) = t[c].subarray(0, c === "dimCodes" ? n * DIM_COUNT : n);
+    if (this.rewrites > 0) dropUnusedKeys(out);
+    for (let k = 0; k < this.reasonKey.length; k++) {
+      if (this.reasonRow[k] < 0) continue;
+      const reason = this.reasonKey[k];
+      out.returnReasons.set(reason, (out.returnReasons.get(reason) ?? 0) + 1);
+    }
+    return out;
+  }
+
+  private withdrawReasons(i: number): void {
+    const from = this.reasonStart[i];
+    if (from < 0) return;
+    for (let k = from; k < this.reasonKey.length && this.reasonRow[k] === i; k++) this.reasonRow[k] = -1;
+    this.reasonStart[i] = -1;
+  }
+
+  private grow(atLeast: number): void {
+    let n = this.capacity;
+    while (n < atLeast) n *= 2;
+    const old = this.t;
+    const t = allocate(n, old.asOf);
+    for (const c of COLUMNS) (t[c] as { set(a: ArrayLike<number>): void }).set(old[c]);
+    t.size = old.size;
+    t.dimKeys = old.dimKeys;
+    this.t = t;
+    const start = new Int32Array(n);
+    start.set(this.reasonStart);
+    this.reasonStart = start;
+    this.capacity = n;
+  }
+}
+
+/**
+ * After rows were rewritten, keys only an earlier version used are still in the dictionaries:
+ * renumber the keys in order of first use by the final rows, exactly as if only those had been seen.
+ */
+function dropUnusedKeys(t: JourneyTable): void {
+  for (let d = 0; d < DIM_COUNT; d++) {
+    const old = t.dimKeys[d];
+    const renumbered = new Int32Array(old.length).fill(-1);
+    const keys: string[] = [];
+    for (let i = d; i < t.dimCodes.length; i += DIM_COUNT) {
+      const c = t.dimCodes[i];
+      if (c === 0xffff) continue;
+      if (renumbered[c] < 0) {
+        renumbered[c] = keys.length;
+        keys.push(old[c]);
+      }
+      t.dimCodes[i] = renumbered[c];
+    }
+    t.dimKeys[d] = keys;
+  }
+}
+
+export function buildJourneyTable(orders: readonly Order[], asOf: number): JourneyTable {
+  const b = new JourneyTableBuilder(asOf, orders.length);
+  for (let i = 0; i < orders.length; i++) b.write(i, orders[i]);
+  return b.finish();
 }
 
 function cleaned(s: string | null): string {
@@ -210,7 +346,7 @@ function hoursBetween(from: number, to: number): number {
   return d >= 0 ? d / HOUR_MS : Number.NaN;
 }
 
-function fillRow(o: Order, t: JourneyTable, i: number): void {
+function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: number, reason: string): void }): void {
   const asOf = t.asOf;
   const placed = placedAt(o);
   if (!Number.isFinite(placed)) {
@@ -239,8 +375,11 @@ function fillRow(o: Order, t: JourneyTable, i: number): void {
     const created = rets[r].createdAt;
     if (typeof created === "number" && created > asOf) continue;
     flags |= FLAG.RETURNED;
-    const reasons = rets[r].reasons;
-    for (let k = 0; k < reasons.length; k++) t.returnReasons.set(reasons[k], (t.returnReasons.get(reasons[k]) ?? 0) + 1);
+    const lineReasons = rets[r].reasons;
+    for (let k = 0; k < lineReasons.length; k++) {
+      reasons.addReason(i, lineReasons[k]);
+      if (DAMAGE_REASON.test(lineReasons[k])) flags |= FLAG.DAMAGE_RETURN;
+    }
   }
   const refunds = o.refunds;
   for (let r = 0; r < refunds.length; r++) {

@@ -46,7 +46,7 @@ export interface LinkOptions {
   predictedClv?: ReadonlyMap<string, number>;
   assumeUniqueIds?: boolean;
   /** Structures already built for these (de-duplicated) orders at this asOf. */
-  prepared?: { orders: readonly Order[]; table: JourneyTable; history: PurchaseHistory };
+  prepared?: { table: JourneyTable; history: PurchaseHistory };
 }
 
 export interface AdjustedDifference extends Estimate {
@@ -123,19 +123,18 @@ export function linkDeliveryToRepeat(input: readonly Order[], options: LinkOptio
   const windows = [...(options.windows ?? [90, 180, 365])].sort((a, b) => a - b);
   const valueDays = options.valueWindowDays ?? 365;
   let duplicatesRemoved = 0;
-  let orders: readonly Order[];
   let table: JourneyTable;
   let h: PurchaseHistory;
   if (options.prepared) {
-    ({ orders, table, history: h } = options.prepared);
+    ({ table, history: h } = options.prepared);
   } else {
     const deduped = options.assumeUniqueIds ? { orders: input as Order[], duplicatesRemoved: 0 } : dedupeOrders(input);
     duplicatesRemoved = deduped.duplicatesRemoved;
-    orders = deduped.orders;
-    table = buildJourneyTable(orders, asOf);
-    h = buildPurchaseHistory(orders, { asOf, utcOffsetMinutes: options.utcOffsetMinutes });
+    table = buildJourneyTable(deduped.orders, asOf);
+    h = buildPurchaseHistory(deduped.orders, { asOf, utcOffsetMinutes: options.utcOffsetMinutes });
   }
-  if (table.size !== orders.length) throw new RangeError("linkDeliveryToRepeat: table does not match orders");
+  if (table.size !== h.rows.size) throw new RangeError("linkDeliveryToRepeat: table and history come from different orders");
+  const rows = h.rows;
 
   const customers = h.customerIds.length;
   const experience = new Uint8Array(customers);
@@ -166,12 +165,12 @@ export function linkDeliveryToRepeat(input: readonly Order[], options: LinkOptio
     cohortMonth[c] = m;
     if (m < minMonth) minMonth = m;
     if (m > maxMonth) maxMonth = m;
-    const o = orders[row];
-    let ch = channelIndex.get(o.channel);
-    if (ch === undefined) channelIndex.set(o.channel, (ch = channelIndex.size));
+    const name = rows.channels[rows.channel[row]];
+    let ch = channelIndex.get(name);
+    if (ch === undefined) channelIndex.set(name, (ch = channelIndex.size));
     channel[c] = ch;
     // Price paid, not net of refunds: refunds can be a consequence of the delivery itself.
-    firstValue[c] = Number.isFinite(o.totalPrice) ? o.totalPrice : 0;
+    firstValue[c] = rows.totalPrice[row];
   }
   const edges = valueBandEdges(firstValue, experience);
   const months = analysed > 0 ? maxMonth - minMonth + 1 : 0;

@@ -8,8 +8,8 @@
  */
 import type { Order } from "../types";
 import { dayNumber } from "../stats/calendar";
-import { KeyIndex } from "../journey/key-index";
-import { PURCHASE, netOrderValue, placedAt, purchaseStatus } from "../journey/order-facts";
+import { PURCHASE } from "../journey/order-facts";
+import { buildOrderRows, type OrderRows } from "../journey/order-rows";
 
 export interface PurchaseHistory {
   asOf: number;
@@ -22,8 +22,10 @@ export interface PurchaseHistory {
   purchaseDay: Int32Array;
   /** Net value (paid − refunded) of all orders that day. */
   purchaseValue: Float64Array;
-  /** Per customer: index (into the orders given) of the first order of the first purchase. */
+  /** Per customer: row (index into the orders given) of the first order of the first purchase. */
   firstOrderIndex: Int32Array;
+  /** The per-order rows the history was built from (first-order channel and price for the link). */
+  rows: OrderRows;
   counts: {
     ordersUsed: number;
     guestOrders: number;
@@ -42,15 +44,21 @@ export interface HistoryOptions {
 
 /** Orders are assumed de-duplicated (see dedupeOrders). */
 export function buildPurchaseHistory(orders: readonly Order[], options: HistoryOptions): PurchaseHistory {
+  return purchaseHistoryFromRows(buildOrderRows(orders, options.asOf), options);
+}
+
+/** The history from per-order rows (row i = the i-th distinct order); rows.asOf must be options.asOf. */
+export function purchaseHistoryFromRows(rows: OrderRows, options: HistoryOptions): PurchaseHistory {
   const { asOf } = options;
+  if (rows.asOf !== asOf) throw new RangeError("purchaseHistoryFromRows: rows were built for another asOf");
   const offset = options.utcOffsetMinutes ?? 0;
-  const n = orders.length;
-  // Read every order once, in input order (the objects are scattered over the heap);
-  // later passes only touch these typed arrays.
-  const placed = new Float64Array(n);
-  const value = new Float64Array(n);
+  const n = rows.size;
+  const placed = rows.placedAt;
+  const value = rows.netValue;
+  // Dense customer numbers in the order customers first appear with a counted order.
   const customerOf = new Int32Array(n).fill(-1);
-  const index = new KeyIndex(Math.min(n, 1 << 20));
+  const denseOf = new Int32Array(rows.customerIds.length).fill(-1);
+  const customerIds: string[] = [];
   let perCustomer = new Int32Array(1024);
   let guestOrders = 0;
   let cancelledOrders = 0;
@@ -59,8 +67,7 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
   let used = 0;
 
   for (let i = 0; i < n; i++) {
-    const o = orders[i];
-    const status = purchaseStatus(o, asOf);
+    const status = rows.status[i];
     if (status !== PURCHASE.COUNTED) {
       if (status === PURCHASE.UNDATED) undatedOrders++;
       else if (status === PURCHASE.AFTER_AS_OF) afterAsOfOrders++;
@@ -68,9 +75,12 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
       else guestOrders++;
       continue;
     }
-    const t = placedAt(o);
-    const id = o.customerId as string;
-    const c = index.add(id);
+    const slot = rows.customer[i];
+    let c = denseOf[slot];
+    if (c < 0) {
+      c = denseOf[slot] = customerIds.length;
+      customerIds.push(rows.customerIds[slot]);
+    }
     if (c >= perCustomer.length) {
       const grown = new Int32Array(perCustomer.length * 2);
       grown.set(perCustomer);
@@ -78,13 +88,10 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
     }
     perCustomer[c]++;
     customerOf[i] = c;
-    placed[i] = t;
-    value[i] = netOrderValue(o, asOf);
     used++;
   }
 
   // Counting sort of order indices by customer, then by time within each customer.
-  const customerIds = index.keys;
   const customers = customerIds.length;
   const orderStart = new Int32Array(customers + 1);
   for (let c = 0; c < customers; c++) orderStart[c + 1] = orderStart[c] + perCustomer[c];
@@ -133,6 +140,7 @@ export function buildPurchaseHistory(orders: readonly Order[], options: HistoryO
     purchaseDay: purchaseDay.subarray(0, p),
     purchaseValue: purchaseValue.subarray(0, p),
     firstOrderIndex,
+    rows,
     counts: { ordersUsed: used, guestOrders, cancelledOrders, afterAsOfOrders, undatedOrders, sameDayMerged: used - p },
   };
 }
