@@ -79,7 +79,7 @@ if (write) {
   const kept = doc
     .slice(i + begin.length, j)
     .split("\n")
-    .filter((l) => /^\| [a-z-]+ \|/.test(l) && !l.startsWith("| area |") && !names.includes(l.split("|")[1].trim()))
+    .filter((l) => /^\| [a-z][a-z-]* \|/.test(l) && !l.startsWith("| area |") && !names.includes(l.split("|")[1].trim()))
     .map((l) => (l.split("|").length === 8 ? l : `${l} ${previousDate}, not recorded |`));
   const order = Object.keys(suites);
   const area = (l: string) => order.indexOf(l.split("|")[1].trim());

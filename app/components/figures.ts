@@ -19,5 +19,8 @@ export function formatValue(value: number | null | undefined, unit: Unit, curren
 
 export function formatRange(low: number | null | undefined, high: number | null | undefined, unit: Unit, currency = "USD"): string | null {
   if (low === null || low === undefined || high === null || high === undefined) return null;
-  return `${formatValue(low, unit, currency)} – ${formatValue(high, unit, currency)}`;
+  const from = formatValue(low, unit, currency);
+  const to = formatValue(high, unit, currency);
+  // A range narrower than the display precision ("$54 – $54") says nothing: leave it out.
+  return from === to ? null : `${from} – ${to}`;
 }

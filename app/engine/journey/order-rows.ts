@@ -48,6 +48,8 @@ export class OrderRowsBuilder {
   private readonly customerIndex: KeyIndex;
   private readonly channelIndex = new KeyIndex(16);
   private capacity: number;
+  private lastChannel: string | null = null;
+  private lastChannelCode = -1;
 
   constructor(asOf: number, expectedOrders = 0) {
     this.capacity = Math.max(GROW_FROM, expectedOrders);
@@ -82,7 +84,12 @@ export class OrderRowsBuilder {
     r.netValue[i] = netOrderValue(o, asOf);
     r.totalPrice[i] = Number.isFinite(o.totalPrice) ? o.totalPrice : 0;
     r.customer[i] = o.customerId === null || o.customerId === "" ? -1 : this.customerIndex.add(o.customerId);
-    r.channel[i] = this.channelIndex.add(o.channel);
+    // Channel names repeat across millions of orders: skip the hash when it is the last one again.
+    if (o.channel !== this.lastChannel) {
+      this.lastChannel = o.channel;
+      this.lastChannelCode = this.channelIndex.add(o.channel);
+    }
+    r.channel[i] = this.lastChannelCode;
     let product = 0;
     let knownRevenue = 0;
     let knownCost = 0;

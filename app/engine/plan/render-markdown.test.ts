@@ -79,6 +79,8 @@ describe("renderPlanMarkdown", () => {
     expect(cell("a | b\nc")).toBe("a \\| b c");
     expect(formatFigure({ value: 0.00616, low: 0.00352, high: 0.0088, unit: "points", source: "data", confidence: "medium" }, "USD")).toBe("0.62 points (range 0.35–0.88)");
     expect(formatFigure({ value: 1234.5, unit: "money", per: "year", source: "model", confidence: "low" }, "EUR")).toBe("€1,235 / year");
+    // A range narrower than the shown precision is left out rather than printed as "$54–$54".
+    expect(formatFigure({ value: 54.2, low: 53.9, high: 54.4, unit: "money", source: "model", confidence: "medium" }, "USD")).toBe("$54");
     expect(formatFigure({ value: 300, unit: "months", source: "data", confidence: "high" }, "USD")).toBe("more than 10 years");
     expect(formatFigure({ value: null, unit: "share", source: "data", confidence: "insufficient", unknown: "carrier events" }, "USD")).toBe("unknown — carrier events");
   });

@@ -48,7 +48,9 @@ function bound(value: number, unit: PlanFigure["unit"], currency: string): strin
 export function formatFigure(f: PlanFigure, currency: string): string {
   if (f.value === null) return `unknown — ${f.unknown ?? "not enough data"}`;
   const per = f.per ? ` / ${f.per}` : "";
-  const range = f.low != null && f.high != null ? ` (range ${bound(f.low, f.unit, currency)}–${bound(f.high, f.unit, currency)})` : "";
+  const [from, to] = f.low != null && f.high != null ? [bound(f.low, f.unit, currency), bound(f.high, f.unit, currency)] : ["", ""];
+  // A range narrower than the display precision ("$54–$54") says nothing: leave it out.
+  const range = from !== to ? ` (range ${from}–${to})` : "";
   if (f.unit === "months" && f.value > 120) return `more than 10 years${per}`;
   return `${number(f.value, f.unit, currency)}${per}${range}`;
 }
