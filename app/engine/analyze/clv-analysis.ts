@@ -7,6 +7,7 @@
 import type { CustomerActivity } from "../segments/segment-summary";
 import type { Confidence } from "../types";
 import { computeClvColumnar, fitClvModels, type ClvModels } from "../clv/clv";
+import { groupRfm } from "../clv/group";
 import { validateHoldout, type HoldoutReport } from "../clv/holdout";
 import { DAY_MS } from "../stats/calendar";
 import { summarizeDistribution, type DistributionSummary } from "../stats/quantile";
@@ -78,7 +79,9 @@ export function holdoutCalibrationEnd(h: PurchaseHistory): number | null {
 
 export function analyzeClv(h: PurchaseHistory, settings: ClvSettings, margin: MarginBasis): ClvAnalysis {
   const summaries = summariesFromHistory(h, settings.unitDays);
-  const models = fitClvModels(summaries);
+  // Customers sharing (x, tx, T) share the fit's likelihood terms and the forecast: group once.
+  const groups = groupRfm(summaries);
+  const models = fitClvModels(summaries, { groups });
   const caveats = [...models.caveats];
 
   let holdout: HoldoutReport | null = null;
@@ -90,7 +93,8 @@ export function analyzeClv(h: PurchaseHistory, settings: ClvSettings, margin: Ma
     holdoutNote = `Less than ${MIN_HISTORY_DAYS_FOR_HOLDOUT} days of customer history, so the forecast can't be checked against a later period yet.`;
   } else {
     const split = holdoutSplitFromHistory(h, calibrationEnd, settings.unitDays);
-    holdout = validateHoldout(split, fitClvModels(split.calibration));
+    const calibrationGroups = groupRfm(split.calibration);
+    holdout = validateHoldout(split, fitClvModels(split.calibration, { groups: calibrationGroups }), calibrationGroups);
     holdoutNote = holdout.message;
   }
 
@@ -99,7 +103,7 @@ export function analyzeClv(h: PurchaseHistory, settings: ClvSettings, margin: Ma
     marginRate: 1,
     horizonMonths: settings.horizonMonths,
     monthlyDiscountRate: settings.discountRateMonthly,
-  });
+  }, groups);
   const n = summaries.x.length;
   const available = columns.available && n > 0;
   let confidence: Confidence = available ? models.confidence : "insufficient";
@@ -110,8 +114,7 @@ export function analyzeClv(h: PurchaseHistory, settings: ClvSettings, margin: Ma
     } else confidence = weakest(confidence, holdout.confidence);
   }
 
-  let total = 0;
-  for (let i = 0; i < n; i++) total += columns.clv[i];
+  const total = sum(columns.clv);
   const mean = available ? total / n : null;
   const error = holdout?.percentError ?? null;
   const horizon = `${settings.horizonMonths}-month`;
@@ -158,6 +161,13 @@ export function analyzeClv(h: PurchaseHistory, settings: ClvSettings, margin: Ma
     message: models.message,
     caveats,
   };
+}
+
+/** In its own small function so the loop is compiled early even on a first, cold call. */
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 /** Customer id → predicted revenue, for the link and segment analyses. */

@@ -90,6 +90,18 @@ describe("BG/NBD fit", () => {
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(bgnbdLogLikelihood(truth, data));
   });
 
+  it("warm-starting on a sample of groups reaches the same optimum as fitting all groups directly", () => {
+    const data = simulateBgNbd(CDNOW, { customers: 20_000, seed: 3, minT: 1, maxT: 60 });
+    const direct = fitBgNbd(data, { warmStartGroups: 0 });
+    const warm = fitBgNbd(data, { warmStartGroups: 1_000 });
+    expect(warm.message).toMatch(/warm start/);
+    expect(direct.message).not.toMatch(/warm start/);
+    expect(warm.converged && direct.converged).toBe(true);
+    expect(warm.evaluations).toBeLessThan(direct.evaluations);
+    for (const k of ["r", "alpha", "a", "b"] as const) expect(Math.abs(warm.params[k] / direct.params[k] - 1)).toBeLessThan(1e-4);
+    expect(warm.logLikelihood).toBeCloseTo(direct.logLikelihood, 4);
+  });
+
   it("reports, without throwing, when there is nothing to fit; skips invalid rows", () => {
     const empty = fitBgNbd({ x: [], tx: [], T: [] });
     expect(empty.converged).toBe(false);

@@ -8,8 +8,8 @@
  * over precomputed logs of (α + T) and (α + tx), with an analytic gradient.
  */
 
-import { groupRfm, uniqueValues, type RfmColumns } from "./group";
-import { minimizePositive, type ModelFit } from "./optimize";
+import { groupRfm, uniqueValues, type RfmColumns, type RfmGroups } from "./group";
+import { minimizePositive, warmStartStep, type ModelFit } from "./optimize";
 import { digamma, lgamma, logAddExp, oneMinusExpOverEps } from "./special";
 
 export interface BgNbdParams {
@@ -81,7 +81,11 @@ export function isValidRfm(x: number, tx: number, T: number): boolean {
 }
 
 export function prepareBgNbd(data: RfmColumns): PreparedBgNbd {
-  const g = groupRfm(data);
+  return prepareBgNbdGroups(groupRfm(data));
+}
+
+/** Like `prepareBgNbd`, from rows already grouped (callers that also forecast reuse the groups). */
+export function prepareBgNbdGroups(g: RfmGroups): PreparedBgNbd {
   const nG = g.x.length;
   // Drop invalid groups (weight → excluded) and count the rows they held.
   let skipped = 0;
@@ -250,6 +254,8 @@ export function evaluateBgNbd(d: PreparedBgNbd, r: number, alpha: number, a: num
 export interface BgNbdFitOptions {
   initial?: BgNbdParams;
   maxIterations?: number;
+  /** Groups in the warm-start sample (default WARM_START_SAMPLE; 0: no warm start). */
+  warmStartGroups?: number;
 }
 
 /** Maximum-likelihood fit. Returns the estimate and how the optimizer fared; never throws on data. */
@@ -275,10 +281,8 @@ export function fitBgNbd(data: RfmColumns | PreparedBgNbd, opts: BgNbdFitOptions
   let start = opts.initial ?? { r: 1, alpha: alpha0, a: 1, b: 3 };
   let warmEvaluations = 0;
   let warmHessian: Float64Array | null = null;
-  if (!opts.initial && d.groups > WARM_START_GROUPS) {
-    // Large stores: most iterations are spent far from the optimum, so take them on a
-    // systematic sample of the groups and finish on the full data (same optimum, fewer full passes).
-    const step = Math.ceil(d.groups / WARM_START_GROUPS);
+  const step = opts.initial ? 0 : warmStartStep(d.groups, opts.warmStartGroups);
+  if (step > 0) {
     const warm = minimizeBgNbd(subsampleGroups(d, step), start, 1e-6, opts.maxIterations ?? 500, null);
     warmEvaluations = warm.evaluations;
     if (warm.converged) {
@@ -300,9 +304,6 @@ export function fitBgNbd(data: RfmColumns | PreparedBgNbd, opts: BgNbdFitOptions
     message: warmEvaluations ? `${res.message} (warm start: ${warmEvaluations} evaluations on a sample)` : res.message,
   };
 }
-
-/** Above this many distinct (x, tx, T) groups, the fit warm-starts on a sample of them. */
-const WARM_START_GROUPS = 60_000;
 
 function minimizeBgNbd(d: PreparedBgNbd, start: BgNbdParams, gradientTolerance: number, maxIterations: number, inverseHessian: Float64Array | null) {
   const W = d.totalWeight;

@@ -4,6 +4,7 @@ import type { CustomerSummary } from "../types";
 import { bgnbdConditionalExpectedTransactions, bgnbdProbabilityAlive } from "./bgnbd";
 import { computeClv, computeClvColumnar, fitClvModels, type ClvModels } from "./clv";
 import { gammaGammaExpectedSpend } from "./gamma-gamma";
+import { groupRfm } from "./group";
 import { simulateBgNbd, simulateGammaGammaSpend } from "./simulate";
 import { summaryObjects, type SummaryColumns } from "./summary";
 
@@ -170,6 +171,15 @@ describe("fitClvModels on a real-sized store", () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("gives the same models and CLV when the caller passes the groups it already has", () => {
+    const groups = groupRfm(store);
+    const withGroups = fitClvModels(store, { groups });
+    expect(withGroups).toEqual(models);
+    const opts = { marginRate: 0.4, horizonMonths: 12, monthlyDiscountRate: 0.01 };
+    expect(computeClvColumnar(store, models, opts, groups)).toEqual(computeClvColumnar(store, models, opts));
+    expect(() => computeClvColumnar(store, models, opts, groupRfm({ x: [1], tx: [1], T: [2] }))).toThrow(/groups describe 1 rows/);
   });
 
   it("refuses summaries in a different time unit than the fit (a programming error)", () => {

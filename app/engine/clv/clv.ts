@@ -8,9 +8,9 @@
  */
 
 import type { Confidence, CustomerSummary } from "../types";
-import { bgnbdExpectedTransactionsIfAlive, bgnbdProbabilityAlive, fitBgNbd, isValidRfm, type BgNbdParams } from "./bgnbd";
-import { fitGammaGamma, gammaGammaExpectedSpend, isValidSpend, spendFrequencyCorrelation, type GammaGammaParams } from "./gamma-gamma";
-import { groupRfm } from "./group";
+import { bgnbdExpectedTransactionsIfAlive, bgnbdProbabilityAlive, fitBgNbd, isValidRfm, prepareBgNbdGroups, type BgNbdParams } from "./bgnbd";
+import { fitGammaGamma, isValidSpend, spendFrequencyCorrelation, type GammaGammaParams } from "./gamma-gamma";
+import { groupRfm, groupsFor, type RfmGroups } from "./group";
 import { summaryColumns, type SummaryColumns } from "./summary";
 
 export type TransactionModel =
@@ -38,6 +38,8 @@ export interface ClvModels {
 export interface FitClvOptions {
   /** Model time unit in days when passing `CustomerSummary` objects (default 7). */
   unitDays?: number;
+  /** `groupRfm` of the same summaries, when the caller has it (it is reused for the forecast). */
+  groups?: RfmGroups;
 }
 
 /** Below these, a model fit is not attempted (the averages are as good and more honest). */
@@ -61,6 +63,7 @@ function toColumns(input: readonly CustomerSummary[] | SummaryColumns, unitDays:
 /** Fits the purchase (BG/NBD) and spend (Gamma-Gamma) models, with fallbacks for small or odd stores. */
 export function fitClvModels(input: readonly CustomerSummary[] | SummaryColumns, opts: FitClvOptions = {}): ClvModels {
   const s = toColumns(input, opts.unitDays ?? 7);
+  const g = groupsFor(s, opts.groups);
   const caveats: string[] = [];
   let customers = 0;
   let repeaters = 0;
@@ -68,17 +71,18 @@ export function fitClvModels(input: readonly CustomerSummary[] | SummaryColumns,
   let sumT = 0;
   let maxT = 0;
   let invalid = 0;
-  for (let i = 0; i < s.x.length; i++) {
-    if (!isValidRfm(s.x[i], s.tx[i], s.T[i])) {
-      invalid++;
+  for (let k = 0; k < g.x.length; k++) {
+    const w = g.w[k];
+    if (!isValidRfm(g.x[k], g.tx[k], g.T[k])) {
+      invalid += w;
       continue;
     }
-    customers++;
-    if (s.x[i] > 0) repeaters++;
-    sumX += s.x[i];
+    customers += w;
+    if (g.x[k] > 0) repeaters += w;
+    sumX += w * g.x[k];
     // Exposure floors at one day: a repeat purchase needs at least that (and it keeps the rate finite).
-    sumT += Math.max(s.T[i], 1 / s.unitDays);
-    if (s.T[i] > maxT) maxT = s.T[i];
+    sumT += w * Math.max(g.T[k], 1 / s.unitDays);
+    if (g.T[k] > maxT) maxT = g.T[k];
   }
   if (invalid > 0) caveats.push(`${invalid} customer record(s) had inconsistent dates or counts and were left out.`);
   const base = { unitDays: s.unitDays, customers, repeatCustomers: repeaters };
@@ -107,7 +111,7 @@ export function fitClvModels(input: readonly CustomerSummary[] | SummaryColumns,
       `Only ${repeaters} of ${customers} customers have ordered again: repeat orders are projected from your average repeat rate, which ignores customers drifting away.`,
     );
   } else {
-    const fit = fitBgNbd(s);
+    const fit = fitBgNbd(prepareBgNbdGroups(g));
     const p = fit.params;
     if (fit.converged && plausible([p.r, p.alpha, p.a, p.b])) {
       transactions = { kind: "bgnbd", params: p, logLikelihood: fit.logLikelihood, iterations: fit.iterations };
@@ -241,16 +245,8 @@ function discountedIfAlive(p: BgNbdParams, x: number, T: number, monthUnits: num
   return { discounted, total: prev };
 }
 
-function expectedOrderValue(models: ClvModels, x: number, m: number): number {
-  const sm = models.spend;
-  if (sm === null) return 0;
-  if (sm.kind === "average") return x > 0 && m > 0 ? m : sm.meanOrderValue;
-  const v = gammaGammaExpectedSpend(sm.params, x, m > 0 ? m : 0);
-  return v ?? (x > 0 && m > 0 ? m : 0);
-}
-
 /** Per-customer CLV in typed arrays; customers with identical (x, tx, T) share one forecast. */
-export function computeClvColumnar(s: SummaryColumns, models: ClvModels, opts: ClvOptions): ClvColumns {
+export function computeClvColumnar(s: SummaryColumns, models: ClvModels, opts: ClvOptions, groups?: RfmGroups): ClvColumns {
   const n = s.x.length;
   const out: ClvColumns = {
     pAlive: new Float64Array(n),
@@ -265,7 +261,7 @@ export function computeClvColumnar(s: SummaryColumns, models: ClvModels, opts: C
   }
   const { margin, horizon, discount } = sanitize(opts, []);
   const monthUnits = DAYS_PER_MONTH / models.unitDays;
-  const g = groupRfm(s);
+  const g = groupsFor(s, groups);
   const gDiscounted = new Float64Array(g.x.length);
   const gTotal = new Float64Array(g.x.length);
   const gAlive = new Float64Array(g.x.length);
@@ -297,15 +293,54 @@ export function computeClvColumnar(s: SummaryColumns, models: ClvModels, opts: C
       gTotal[k] = alive * xtTotal[j];
     }
   }
-  for (let i = 0; i < n; i++) {
-    const k = g.groupOf[i];
-    const aov = expectedOrderValue(models, s.x[i], s.m[i]);
-    out.pAlive[i] = finiteOr0(gAlive[k]);
-    out.expectedTransactions[i] = finiteOr0(gTotal[k]);
-    out.expectedOrderValue[i] = finiteOr0(aov);
-    out.clv[i] = finiteOr0(gDiscounted[k] * aov * margin);
+  for (let k = 0; k < g.x.length; k++) {
+    gAlive[k] = finiteOr0(gAlive[k]);
+    gTotal[k] = finiteOr0(gTotal[k]);
   }
+  fillCustomers(out, s, g.groupOf, gAlive, gTotal, gDiscounted, models.spend!, margin);
   return out;
+}
+
+/**
+ * Per-customer columns from the per-group forecasts and each customer's expected order value.
+ * Kept apart and call-free in the loop: it runs once per customer, usually on a cold start.
+ */
+function fillCustomers(
+  out: ClvColumns,
+  s: SummaryColumns,
+  groupOf: Int32Array,
+  gAlive: Float64Array,
+  gTotal: Float64Array,
+  gDiscounted: Float64Array,
+  spend: SpendModel,
+  margin: number,
+): void {
+  const { x, m } = s;
+  const { pAlive, expectedTransactions, expectedOrderValue, clv } = out;
+  // Gamma-Gamma's E[order value | x, m] = p(γ + x·m)/(p·x + q − 1) (gammaGammaExpectedSpend), inlined;
+  // where it is undefined, the customer's own mean; the average model: own mean, else the store's.
+  const gg = spend.kind === "gamma-gamma" ? spend.params : null;
+  const p = gg ? gg.p : 0;
+  const q1 = gg ? gg.q - 1 : 0;
+  const gamma = gg ? gg.gamma : 0;
+  const fallback = spend.kind === "average" ? spend.meanOrderValue : 0;
+  for (let i = 0; i < x.length; i++) {
+    const k = groupOf[i];
+    const xi = x[i];
+    const own = xi > 0 && m[i] > 0 ? m[i] : -1;
+    let aov = own >= 0 ? own : fallback;
+    if (gg !== null) {
+      const denom = p * xi + q1;
+      const v = (p * (gamma + xi * (own >= 0 ? own : 0))) / denom;
+      aov = denom > 0 && v >= 0 && v < Infinity ? v : own >= 0 ? own : 0;
+    }
+    aov = aov > 0 && aov < Infinity ? aov : 0;
+    const value = gDiscounted[k] * aov * margin;
+    pAlive[i] = gAlive[k];
+    expectedTransactions[i] = gTotal[k];
+    expectedOrderValue[i] = aov;
+    clv[i] = value > 0 && value < Infinity ? value : 0;
+  }
 }
 
 function finiteOr0(v: number): number {

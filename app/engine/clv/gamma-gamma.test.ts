@@ -5,6 +5,7 @@ import {
   gammaGammaGradient,
   gammaGammaLogLikelihood,
   gammaGammaLogLikelihoodOne,
+  prepareGammaGamma,
   spendFrequencyCorrelation,
 } from "./gamma-gamma";
 import { createRng, simulateGammaGammaSpend } from "./simulate";
@@ -23,6 +24,18 @@ describe("Gamma-Gamma likelihood", () => {
       integral += 0.5 * (f(u) + f(u + du)) * du;
     }
     expect(integral).toBeCloseTo(1, 6);
+  });
+
+  it("collapses customers with the same x and total spend without changing the likelihood", () => {
+    // Prices in whole units: many customers share (x, m·x).
+    const x = Float64Array.from({ length: 2_000 }, (_, i) => 1 + (i % 4));
+    const m = Float64Array.from(x, (xi, i) => (20 + ((i * 37) % 15) * 5) / xi);
+    let perRow = 0;
+    for (let i = 0; i < x.length; i++) perRow += gammaGammaLogLikelihoodOne(CDNOW, x[i], m[i]);
+    const d = prepareGammaGamma({ x, m });
+    expect(d.mx.length).toBeLessThan(100);
+    expect(d.customers).toBe(2_000);
+    expect(gammaGammaLogLikelihood(CDNOW, { x, m })).toBeCloseTo(perRow, 8);
   });
 
   it("has an analytic gradient that matches central differences", () => {
@@ -54,6 +67,20 @@ describe("Gamma-Gamma fit", () => {
     expect(Math.abs(fit.params.p / CDNOW.p - 1)).toBeLessThan(0.12);
     expect(Math.abs(fit.params.q / CDNOW.q - 1)).toBeLessThan(0.06);
     expect(fit.logLikelihood).toBeGreaterThanOrEqual(gammaGammaLogLikelihood(CDNOW, { x, m }));
+  });
+
+  it("warm-starting on a sample reaches the same optimum as fitting the full data directly", () => {
+    const rng = createRng(21);
+    const x = Float64Array.from({ length: 30_000 }, () => 1 + Math.floor(-Math.log(1 - rng()) * 2));
+    const m = simulateGammaGammaSpend(CDNOW, x, 22);
+    const direct = fitGammaGamma({ x, m }, { warmStartRows: 0 });
+    const warm = fitGammaGamma({ x, m }, { warmStartRows: 2_000 });
+    expect(warm.message).toMatch(/warm start/);
+    expect(direct.message).not.toMatch(/warm start/);
+    expect(warm.converged && direct.converged).toBe(true);
+    expect(warm.evaluations).toBeLessThan(direct.evaluations);
+    for (const k of ["p", "q", "gamma"] as const) expect(Math.abs(warm.params[k] / direct.params[k] - 1)).toBeLessThan(1e-5);
+    expect(warm.logLikelihood).toBeCloseTo(direct.logLikelihood, 5);
   });
 
   it("declines to fit when every customer spends the same (no finite maximum)", () => {

@@ -7,8 +7,8 @@
  * of purchase frequency (check with `spendFrequencyCorrelation`).
  */
 
-import { uniqueValues } from "./group";
-import { minimizePositive, type ModelFit } from "./optimize";
+import { groupRfm, uniqueValues } from "./group";
+import { minimizePositive, warmStartStep, type ModelFit } from "./optimize";
 import { digamma, lgamma } from "./special";
 
 export interface GammaGammaParams {
@@ -42,15 +42,20 @@ export function isValidSpend(x: number, m: number): boolean {
   return x >= 1 && Number.isInteger(x) && m > 0 && Number.isFinite(m);
 }
 
-/** Spend rows laid out by distinct x (the gamma functions only depend on x). */
+/**
+ * Spend rows laid out by distinct x (the gamma functions only depend on x), and within each x
+ * collapsed to distinct totals m·x (prices are in cents, so many customers share one).
+ */
 export interface PreparedGammaGamma {
   xValues: Float64Array;
+  /** [xStart[k], xStart[k+1]) is the range of distinct m·x values of xValues[k]. */
   xStart: Int32Array;
   xWeight: Float64Array;
   /** Σ ln m per distinct x. */
   sumLogM: Float64Array;
-  /** m·x per row, rows grouped by x. */
+  /** Distinct m·x values of each x, and how many customers have each. */
   mx: Float64Array;
+  mxWeight: Float64Array;
   customers: number;
   meanM: number;
   /** max m − min m (0 when all customers spend the same). */
@@ -58,40 +63,59 @@ export interface PreparedGammaGamma {
 }
 
 export function prepareGammaGamma(data: SpendColumns): PreparedGammaGamma {
-  const keepIdx: number[] = [];
-  for (let i = 0; i < data.x.length; i++) if (isValidSpend(data.x[i], data.m[i])) keepIdx.push(i);
-  const xs = Float64Array.from(keepIdx, (i) => data.x[i]);
-  const ux = uniqueValues(xs);
+  let kept = 0;
+  for (let i = 0; i < data.x.length; i++) if (isValidSpend(data.x[i], data.m[i])) kept++;
+  const xs = new Float64Array(kept);
+  const totals = new Float64Array(kept);
+  const logM = new Float64Array(kept);
+  let sumM = 0;
+  let minM = Infinity;
+  let maxM = -Infinity;
+  for (let i = 0, j = 0; i < data.x.length; i++) {
+    const x = data.x[i];
+    const m = data.m[i];
+    if (!isValidSpend(x, m)) continue;
+    xs[j] = x;
+    totals[j] = m * x;
+    logM[j++] = Math.log(m);
+    sumM += m;
+    if (m < minM) minM = m;
+    if (m > maxM) maxM = m;
+  }
+  // Distinct (x, m·x) pairs (the total doubles as the third key), then those groups ordered by x.
+  const g = groupRfm({ x: xs, tx: totals, T: totals });
+  const nG = g.x.length;
+  const ux = uniqueValues(g.x);
   const order = Array.from(ux.values.keys()).sort((i, j) => ux.values[i] - ux.values[j]);
   const rank = new Int32Array(ux.values.length);
   order.forEach((u, k) => (rank[u] = k));
   const xValues = Float64Array.from(order, (u) => ux.values[u]);
-  const xStart = new Int32Array(xValues.length + 1);
-  for (let j = 0; j < xs.length; j++) xStart[rank[ux.index[j]] + 1]++;
-  for (let k = 0; k < xValues.length; k++) xStart[k + 1] += xStart[k];
-  const pos = xStart.slice(0, xValues.length);
-  const mx = new Float64Array(xs.length);
-  const xWeight = new Float64Array(xValues.length);
-  const sumLogM = new Float64Array(xValues.length);
-  let sumM = 0;
-  let minM = Infinity;
-  let maxM = -Infinity;
-  keepIdx.forEach((i, j) => {
-    const k = rank[ux.index[j]];
-    const m = data.m[i];
-    mx[pos[k]++] = m * xs[j];
+  const nX = xValues.length;
+  const xStart = new Int32Array(nX + 1);
+  for (let k = 0; k < nG; k++) xStart[rank[ux.index[k]] + 1]++;
+  for (let k = 0; k < nX; k++) xStart[k + 1] += xStart[k];
+  const pos = xStart.slice(0, nX);
+  const mx = new Float64Array(nG);
+  const mxWeight = new Float64Array(nG);
+  const xWeight = new Float64Array(nX);
+  for (let k = 0; k < nG; k++) {
+    const at = pos[rank[ux.index[k]]]++;
+    mx[at] = g.tx[k];
+    mxWeight[at] = g.w[k];
+  }
+  const sumLogM = new Float64Array(nX);
+  for (let j = 0; j < kept; j++) {
+    const k = rank[ux.index[g.groupOf[j]]];
     xWeight[k] += 1;
-    sumLogM[k] += Math.log(m);
-    sumM += m;
-    if (m < minM) minM = m;
-    if (m > maxM) maxM = m;
-  });
-  const spread = xs.length ? maxM - minM : 0;
-  return { xValues, xStart, xWeight, sumLogM, mx, customers: xs.length, meanM: xs.length ? sumM / xs.length : 0, spread };
+    sumLogM[k] += logM[j];
+  }
+  const spread = kept ? maxM - minM : 0;
+  return { xValues, xStart, xWeight, sumLogM, mx, mxWeight, customers: kept, meanM: kept ? sumM / kept : 0, spread };
 }
 
 /** Total log-likelihood; writes ∂LL/∂(p, q, γ) into `grad` when given. */
 export function evaluateGammaGamma(d: PreparedGammaGamma, p: number, q: number, gamma: number, grad: Float64Array | null): number {
+  const { mx, mxWeight } = d;
   const logGamma = Math.log(gamma);
   const lgQ = lgamma(q);
   const psiQ = grad ? digamma(q) : 0;
@@ -102,14 +126,15 @@ export function evaluateGammaGamma(d: PreparedGammaGamma, p: number, q: number, 
   for (let k = 0; k < d.xValues.length; k++) {
     const x = d.xValues[k];
     const W = d.xWeight[k];
+    if (W === 0) continue;
     const px = p * x;
     const logX = Math.log(x);
     let sLog = 0;
     let sInv = 0;
     for (let i = d.xStart[k]; i < d.xStart[k + 1]; i++) {
-      const s = gamma + d.mx[i];
-      sLog += Math.log(s);
-      if (grad) sInv += 1 / s;
+      const s = gamma + mx[i];
+      sLog += mxWeight[i] * Math.log(s);
+      if (grad) sInv += mxWeight[i] / s;
     }
     ll += W * (lgamma(px + q) - lgamma(px) - lgQ + q * logGamma + px * logX) + (px - 1) * d.sumLogM[k] - (px + q) * sLog;
     if (grad) {
@@ -137,8 +162,15 @@ export function gammaGammaGradient(pr: GammaGammaParams, data: SpendColumns): [n
   return [g[0], g[1], g[2]];
 }
 
+export interface GammaGammaFitOptions {
+  initial?: GammaGammaParams;
+  maxIterations?: number;
+  /** Distinct (x, m·x) rows in the warm-start sample (default WARM_START_SAMPLE; 0: no warm start). */
+  warmStartRows?: number;
+}
+
 /** Maximum-likelihood fit on the valid repeat customers in `data`. */
-export function fitGammaGamma(data: SpendColumns, opts: { initial?: GammaGammaParams; maxIterations?: number } = {}): GammaGammaFit {
+export function fitGammaGamma(data: SpendColumns, opts: GammaGammaFitOptions = {}): GammaGammaFit {
   const d = prepareGammaGamma(data);
   const n = d.customers;
   if (n === 0) {
@@ -167,17 +199,20 @@ export function fitGammaGamma(data: SpendColumns, opts: { initial?: GammaGammaPa
     };
   }
   // Start with the prior mean spend pγ/(q−1) equal to the sample mean.
-  const start = opts.initial ?? { p: 2, q: 3, gamma: Math.max(d.meanM, 1e-6) };
-  const g = new Float64Array(3);
-  const res = minimizePositive(
-    (pr, grad) => {
-      const ll = evaluateGammaGamma(d, pr[0], pr[1], pr[2], grad ? g : null);
-      if (grad) for (let i = 0; i < 3; i++) grad[i] = -g[i] / n;
-      return -ll / n;
-    },
-    [start.p, start.q, start.gamma],
-    { analyticGradient: true, gradientTolerance: 1e-8, maxIterations: opts.maxIterations ?? 500 },
-  );
+  let start = opts.initial ?? { p: 2, q: 3, gamma: Math.max(d.meanM, 1e-6) };
+  const maxIterations = opts.maxIterations ?? 500;
+  let warmEvaluations = 0;
+  let warmHessian: Float64Array | null = null;
+  const step = opts.initial ? 0 : warmStartStep(d.mx.length, opts.warmStartRows);
+  if (step > 0) {
+    const warm = minimizeGammaGamma(subsampleSpend(d, step), start, 1e-6, maxIterations, null);
+    warmEvaluations = warm.evaluations;
+    if (warm.converged) {
+      start = { p: warm.params[0], q: warm.params[1], gamma: warm.params[2] };
+      warmHessian = warm.inverseHessian;
+    }
+  }
+  const res = minimizeGammaGamma(d, start, 1e-8, maxIterations, warmHessian);
   const [p, q, gamma] = res.params;
   return {
     params: { p, q, gamma },
@@ -186,9 +221,51 @@ export function fitGammaGamma(data: SpendColumns, opts: { initial?: GammaGammaPa
     iterations: res.iterations,
     evaluations: res.evaluations,
     method: res.method,
-    message: res.message,
+    message: warmEvaluations ? `${res.message} (warm start: ${warmEvaluations} evaluations on a sample)` : res.message,
     customers: n,
   };
+}
+
+function minimizeGammaGamma(d: PreparedGammaGamma, start: GammaGammaParams, gradientTolerance: number, maxIterations: number, inverseHessian: Float64Array | null) {
+  const n = d.customers;
+  const g = new Float64Array(3);
+  return minimizePositive(
+    (pr, grad) => {
+      const ll = evaluateGammaGamma(d, pr[0], pr[1], pr[2], grad ? g : null);
+      if (grad) for (let i = 0; i < 3; i++) grad[i] = -g[i] / n;
+      return -ll / n; // per-customer mean keeps tolerances independent of store size
+    },
+    [start.p, start.q, start.gamma],
+    { analyticGradient: true, gradientTolerance, maxIterations, initialInverseHessian: inverseHessian ?? undefined },
+  );
+}
+
+/** Every `step`-th distinct (x, m·x) row, weighted by `step` (an unbiased estimate of every weighted sum). */
+function subsampleSpend(d: PreparedGammaGamma, step: number): PreparedGammaGamma {
+  const nX = d.xValues.length;
+  const kept = Math.ceil(d.mx.length / step);
+  const mx = new Float64Array(kept);
+  const mxWeight = new Float64Array(kept);
+  const xStart = new Int32Array(nX + 1);
+  const xWeight = new Float64Array(nX);
+  const sumLogM = new Float64Array(nX);
+  let n = 0;
+  let customers = 0;
+  for (let k = 0; k < nX; k++) {
+    xStart[k] = n;
+    const x = d.xValues[k];
+    for (let i = d.xStart[k]; i < d.xStart[k + 1]; i++) {
+      if (i % step !== 0) continue;
+      const w = d.mxWeight[i] * step;
+      mx[n] = d.mx[i];
+      mxWeight[n++] = w;
+      xWeight[k] += w;
+      sumLogM[k] += w * Math.log(d.mx[i] / x);
+      customers += w;
+    }
+  }
+  xStart[nX] = n;
+  return { ...d, xStart, xWeight, sumLogM, mx: mx.subarray(0, n), mxWeight: mxWeight.subarray(0, n), customers };
 }
 
 /**

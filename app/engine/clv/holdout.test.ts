@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitClvModels, type ClvModels } from "./clv";
+import { groupRfm } from "./group";
 import { predictHoldout, validateHoldout } from "./holdout";
 import { simulateBgNbd, simulateGammaGammaSpend } from "./simulate";
 import type { CalibrationHoldout, SummaryColumns } from "./summary";
@@ -58,6 +59,9 @@ describe("validateHoldout", () => {
     expect(means[means.length - 1]).toBeGreaterThan(means[0]);
     const predicted = predictHoldout(split({ ...sim, m }, sim.holdout, 39), r.models)!;
     expect(predicted.reduce((a, b) => a + b, 0)).toBeCloseTo(r.predictedTotal!, 6);
+    // The caller's groups of the calibration rows give the same report.
+    const s = split({ ...sim, m }, sim.holdout, 39);
+    expect(validateHoldout(s, undefined, groupRfm(s.calibration))).toEqual(r);
   });
 
   it("is explicit when nothing can be checked", () => {

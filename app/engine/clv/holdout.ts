@@ -8,7 +8,7 @@
 import type { Confidence } from "../types";
 import { bgnbdConditionalExpectedTransactions, isValidRfm } from "./bgnbd";
 import { fitClvModels, type ClvModels } from "./clv";
-import { groupRfm } from "./group";
+import { groupsFor, type RfmGroups } from "./group";
 import type { CalibrationHoldout } from "./summary";
 
 export interface FrequencyBucket {
@@ -39,30 +39,42 @@ export interface HoldoutReport {
 const BUCKETS = 8; // 0..6 and 7+
 
 /** Predicted holdout repeat orders per calibration customer under the fitted models. */
-export function predictHoldout(split: CalibrationHoldout, models: ClvModels): Float64Array | null {
+export function predictHoldout(split: CalibrationHoldout, models: ClvModels, groups?: RfmGroups): Float64Array | null {
   const s = split.calibration;
-  const tm = models.transactions;
-  if (tm === null) return null;
+  const forecast = holdoutForecast(split, models, groups);
+  if (forecast === null) return null;
   const out = new Float64Array(s.x.length);
-  const t = split.holdoutDuration;
-  if (tm.kind === "repeat-rate") {
-    for (let i = 0; i < out.length; i++) out[i] = isValidRfm(s.x[i], s.tx[i], s.T[i]) ? tm.ratePerUnit * t : 0;
-    return out;
-  }
-  const g = groupRfm(s);
-  const perGroup = new Float64Array(g.x.length);
-  for (let k = 0; k < g.x.length; k++) {
-    perGroup[k] = isValidRfm(g.x[k], g.tx[k], g.T[k]) ? bgnbdConditionalExpectedTransactions(tm.params, t, g.x[k], g.tx[k], g.T[k]) : 0;
-  }
-  for (let i = 0; i < out.length; i++) out[i] = perGroup[g.groupOf[i]];
+  for (let i = 0; i < out.length; i++) out[i] = forecast.perGroup[forecast.groupOf[i]];
   return out;
 }
 
-/** Fits on the calibration period (or uses `models`) and scores the holdout forecast. */
-export function validateHoldout(split: CalibrationHoldout, models: ClvModels = fitClvModels(split.calibration)): HoldoutReport {
+/** The forecast per distinct (x, tx, T) group (shared by its customers), and each customer's group. */
+function holdoutForecast(split: CalibrationHoldout, models: ClvModels, groups?: RfmGroups): { perGroup: Float64Array; groupOf: Int32Array } | null {
+  const s = split.calibration;
+  const tm = models.transactions;
+  if (tm === null) return null;
+  const t = split.holdoutDuration;
+  const g = groupsFor(s, groups);
+  const perGroup = new Float64Array(g.x.length);
+  for (let k = 0; k < g.x.length; k++) {
+    if (!isValidRfm(g.x[k], g.tx[k], g.T[k])) continue;
+    perGroup[k] = tm.kind === "repeat-rate" ? tm.ratePerUnit * t : bgnbdConditionalExpectedTransactions(tm.params, t, g.x[k], g.tx[k], g.T[k]);
+  }
+  return { perGroup, groupOf: g.groupOf };
+}
+
+/**
+ * Fits on the calibration period (or uses `models`) and scores the holdout forecast.
+ * `groups`: `groupRfm(split.calibration)` when the caller already has it.
+ */
+export function validateHoldout(split: CalibrationHoldout, models?: ClvModels, groups?: RfmGroups): HoldoutReport {
   const s = split.calibration;
   const actual = split.holdoutTransactions;
-  const predicted = predictHoldout(split, models);
+  if (models === undefined) {
+    groups = groupsFor(s, groups);
+    models = fitClvModels(s, { groups });
+  }
+  const forecast = holdoutForecast(split, models, groups);
   const counts = new Float64Array(BUCKETS);
   const sumPred = new Float64Array(BUCKETS);
   const sumAct = new Float64Array(BUCKETS);
@@ -74,7 +86,7 @@ export function validateHoldout(split: CalibrationHoldout, models: ClvModels = f
     if (!isValidRfm(s.x[i], s.tx[i], s.T[i])) continue;
     const b = Math.min(BUCKETS - 1, s.x[i]);
     const a = actual[i];
-    const p = predicted ? predicted[i] : 0;
+    const p = forecast ? forecast.perGroup[forecast.groupOf[i]] : 0;
     customers++;
     counts[b]++;
     sumAct[b] += a;
@@ -89,13 +101,13 @@ export function validateHoldout(split: CalibrationHoldout, models: ClvModels = f
     byFrequency.push({
       frequency: b === BUCKETS - 1 ? `${b}+` : String(b),
       customers: counts[b],
-      predictedMean: predicted ? sumPred[b] / counts[b] : null,
+      predictedMean: forecast ? sumPred[b] / counts[b] : null,
       actualMean: sumAct[b] / counts[b],
     });
   }
   const weeks = (split.holdoutDuration * s.unitDays) / 7;
   const period = `the ${Math.round(weeks)}-week check period`;
-  if (!predicted || customers === 0) {
+  if (!forecast || customers === 0) {
     return {
       customers,
       holdoutDuration: split.holdoutDuration,
