@@ -74,7 +74,9 @@ export async function run(options: { orders?: number } = {}): Promise<Result[]> 
       name: `refresh: full analysis of ${refresh.orders} orders`,
       ms: performance.now() - started,
       peakRssMb: maxRssMb(),
-      note: `${refresh.customers} customer profiles written; cpu ${Math.round((used.user + used.system) / 1000)} ms; snapshot JSON ${(snapshot.analysis.length / 1024).toFixed(0)} KiB`,
+      note:
+        `${refresh.customers} customer profiles written; cpu ${Math.round((used.user + used.system) / 1000)} ms; snapshot JSON ${(snapshot.analysis.length / 1024).toFixed(0)} KiB; ` +
+        `read + analyse ${refresh.phases.readAndAnalyze} ms, write profiles ${refresh.phases.profiles} ms, exception facts ${refresh.phases.exceptionFacts} ms, snapshot ${refresh.phases.snapshot} ms`,
     });
 
     const top = await prisma.customerProfile.findFirstOrThrow({ where: { shop: SHOP }, orderBy: { predictedClv: "desc" }, select: { customerId: true } });
