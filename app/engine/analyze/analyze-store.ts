@@ -138,7 +138,15 @@ function analyzeTables(table: JourneyTable, rows: OrderRows, book: ProfileBook, 
 
   const clv = analyzeClv(history, { horizonMonths, discountRateMonthly, unitDays: 7 }, margin);
   const predicted = predictedRevenueById(clv);
-  const link = linkDeliveryToRepeat([], { asOf, windows, utcOffsetMinutes, predictedClv: predicted, prepared: { table, history } });
+  // The forecast's columns follow the history's customers: the link reads them by index.
+  const byCustomer = clv.perCustomer?.customerIds === history.customerIds ? clv.perCustomer.revenue : undefined;
+  const link = linkDeliveryToRepeat([], {
+    asOf,
+    windows,
+    utcOffsetMinutes,
+    ...(byCustomer ? { predictedClvByCustomer: byCustomer } : { predictedClv: predicted }),
+    prepared: { table, history },
+  });
   const segments = segmentsFromBook(book, { asOf, currency, utcOffsetMinutes, predictedClv: predicted, activity: customerActivity(clv) });
   const economics = storeEconomics(history, totals, windows);
   const delivery = assessDeliveryFrictions({

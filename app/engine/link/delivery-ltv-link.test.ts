@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Order } from "../types";
 import { at, DAY, order, type OrderSpec } from "../testing/order-builder";
+import { buildJourneyTable } from "../journey/journey-table";
+import { buildPurchaseHistory } from "../repeat/purchase-history";
 import { linkDeliveryToRepeat } from "./delivery-ltv-link";
 import { linkSentence } from "./summary-sentence";
 
@@ -103,6 +105,15 @@ describe("linkDeliveryToRepeat on a hand-built store", () => {
     expect(g.on_time.predictedClv?.mean.value).toBe(200);
     expect(g.late_3_plus_days.predictedClv?.mean.value).toBe(100);
     expect(g.exception.predictedClv?.customers).toBe(0);
+  });
+
+  it("reads predictions aligned with the prepared history exactly as from the map", () => {
+    const table = buildJourneyTable(orders, AS_OF);
+    const history = buildPurchaseHistory(orders, { asOf: AS_OF });
+    const byCustomer = Float64Array.from(history.customerIds, (id) => predicted.get(id) ?? Number.NaN);
+    const aligned = linkDeliveryToRepeat([], { asOf: AS_OF, predictedClvByCustomer: byCustomer, prepared: { table, history } });
+    expect(aligned.groups).toEqual(link.groups);
+    expect(() => linkDeliveryToRepeat([], { asOf: AS_OF, predictedClvByCustomer: byCustomer.subarray(1), prepared: { table, history } })).toThrow(/do not match/);
   });
 
   it("says there is not enough history instead of guessing", () => {

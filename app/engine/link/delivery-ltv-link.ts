@@ -44,6 +44,8 @@ export interface LinkOptions {
   utcOffsetMinutes?: number;
   /** Predicted CLV per customer id (e.g. from the BG/NBD model), averaged per experience. */
   predictedClv?: ReadonlyMap<string, number>;
+  /** The same, aligned with the prepared history's customers (index c; NaN = none): no lookups. */
+  predictedClvByCustomer?: Float64Array;
   assumeUniqueIds?: boolean;
   /** Structures already built for these (de-duplicated) orders at this asOf. */
   prepared?: { table: JourneyTable; history: PurchaseHistory };
@@ -196,7 +198,9 @@ export function linkDeliveryToRepeat(input: readonly Order[], options: LinkOptio
   const valueN = new Int32Array(K);
   const customerValue = new Float64Array(customers).fill(Number.NaN);
   const clv = options.predictedClv;
-  const clvValue = clv ? new Float64Array(customers).fill(Number.NaN) : null;
+  const aligned = options.prepared ? options.predictedClvByCustomer : undefined;
+  if (aligned && aligned.length !== customers) throw new RangeError("linkDeliveryToRepeat: predictions do not match the history's customers");
+  const clvValue = clv || aligned ? new Float64Array(customers).fill(Number.NaN) : null;
   const clvSum = new Float64Array(K);
   const clvN = new Int32Array(K);
   for (let c = 0; c < customers; c++) {
@@ -226,8 +230,8 @@ export function linkDeliveryToRepeat(input: readonly Order[], options: LinkOptio
       valueSum[e] += v;
       valueN[e]++;
     }
-    if (clv && clvValue) {
-      const predicted = clv.get(h.customerIds[c]);
+    if (clvValue) {
+      const predicted = aligned ? aligned[c] : clv?.get(h.customerIds[c]);
       if (predicted !== undefined && Number.isFinite(predicted)) {
         clvValue[c] = predicted;
         clvSum[e] += predicted;
