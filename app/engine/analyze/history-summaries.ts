@@ -64,6 +64,7 @@ function calibrationFromHistory(h: PurchaseHistory, end: number, unitDays: numbe
     holdout[k] = e - p;
     k++;
   }
-  const trim = <A extends Float64Array>(a: A) => (k === customers ? a : (a.slice(0, k) as A));
+  // Views, not copies: a calibration period drops few customers, copying would double the arrays.
+  const trim = <A extends Float64Array>(a: A) => (k === customers ? a : (a.subarray(0, k) as A));
   return { calibration: { customerIds: ids, x: trim(x), tx: trim(tx), T: trim(T), m: trim(m), unitDays }, holdout: trim(holdout) };
 }
