@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { databaseKind, postgresConfig, sqlitePath } from "../../prisma/database-url";
 import { env } from "../env.server";
+import { executeOn, type SqliteExecutor } from "./bulk-writer.server";
 
 export interface OrderRow {
   shop: string;
@@ -38,6 +39,12 @@ export interface OrderWriter {
   upsert(rows: OrderRow[]): Promise<number>;
   /** Stored `name` and `data` of these orders of one shop (missing ones are absent from the map). */
   read(shop: string, ids: readonly string[]): Promise<Map<string, StoredOrder>>;
+  /**
+   * SQLite: the writer's connection, for other bulk writes of the same import (the ordersChanged
+   * hooks): on the worker they neither wait for its lock nor block the importing thread, and its
+   * page cache stays warm (PostgreSQL: absent).
+   */
+  sqlite?: SqliteExecutor;
   close(): Promise<void>;
 }
 
@@ -126,8 +133,11 @@ function sqliteWriter(url: string): OrderWriter {
   const writeBatch = db.transaction((rows: OrderRow[]) => writeFlatParams(one, many, sqliteParams(rows), COLUMNS.length, ROWS_PER_STATEMENT));
   const select = db.prepare(SELECT_SQL);
   return {
-    upsert: async (rows) => writeBatch(rows),
+    // IMMEDIATE: wait for the write lock up front; a deferred transaction fails at once (SQLITE_BUSY)
+    // when another connection committed between its first read and first write.
+    upsert: async (rows) => writeBatch.immediate(rows),
     read: async (shop, ids) => (ids.length ? toStored(select.all(shop, JSON.stringify(ids)) as { id: string; name: string | null; data: string }[]) : new Map()),
+    sqlite: executeOn(db),
     close: async () => void db.close(),
   };
 }
@@ -151,10 +161,15 @@ const many = db.prepare(workerData.upsertManySql);
 const select = db.prepare(workerData.selectSql);
 const writeFlatParams = ${writeFlatParams.toString()};
 const write = db.transaction((params) => writeFlatParams(one, many, params, workerData.width, workerData.perStatement));
+const statements = new Map();
+const prepared = (sql) => statements.get(sql) || statements.set(sql, db.prepare(sql)).get(sql);
+const runEach = db.transaction((sql, lists) => { const stmt = prepared(sql); return lists.map((p) => stmt.run(...p).changes); });
 parentPort.on("message", (m) => {
   try {
-    if (m.op === "upsert") parentPort.postMessage({ id: m.id, result: write(m.params) });
+    if (m.op === "upsert") parentPort.postMessage({ id: m.id, result: write.immediate(m.params) });
     else if (m.op === "read") parentPort.postMessage({ id: m.id, result: select.all(m.shop, m.ids) });
+    else if (m.op === "runEach") parentPort.postMessage({ id: m.id, result: m.lists.length ? runEach.immediate(m.sql, m.lists) : [] });
+    else if (m.op === "all") parentPort.postMessage({ id: m.id, result: prepared(m.sql).all(...m.params) });
     else { db.close(); parentPort.postMessage({ id: m.id, result: null }); }
   } catch (error) {
     parentPort.postMessage({ id: m.id, error: String((error && error.message) || error) });
@@ -205,6 +220,10 @@ function sqliteWorkerWriter(url: string): OrderWriter {
     upsert: async (rows) => (rows.length ? request<number>({ op: "upsert", params: sqliteParams(rows) }) : 0),
     read: async (shop, ids) =>
       ids.length ? toStored(await request<{ id: string; name: string | null; data: string }[]>({ op: "read", shop, ids: JSON.stringify(ids) })) : new Map(),
+    sqlite: {
+      runEach: (sql, lists) => request<number[]>({ op: "runEach", sql, lists }),
+      all: (sql, params) => request<Record<string, unknown>[]>({ op: "all", sql, params }),
+    },
     close: async () => {
       if (!failed) await request({ op: "close" }).catch(() => undefined);
       await worker.terminate();
@@ -217,6 +236,21 @@ const PG_TYPES: Record<(typeof COLUMNS)[number], string> = {
   cancelledAt: "timestamp(3)", channel: "text", currency: "text", totalPrice: "float8", shippingSpeed: "text", carrier: "text", data: "text",
 };
 
+/**
+ * PostgreSQL refuses a statement that updates one row twice ("ON CONFLICT DO UPDATE command cannot
+ * affect row a second time"): of an order given twice, keep the version SQLite's row-by-row upsert
+ * ends with (the latest updatedAt; on a tie, the later row).
+ */
+function lastVersions(rows: OrderRow[]): OrderRow[] {
+  const byKey = new Map<string, OrderRow>();
+  for (const r of rows) {
+    const key = `${r.shop}\u0000${r.id}`;
+    const kept = byKey.get(key);
+    if (!kept || r.updatedAt.getTime() >= kept.updatedAt.getTime()) byKey.set(key, r);
+  }
+  return byKey.size === rows.length ? rows : [...byKey.values()];
+}
+
 function postgresWriter(url: string): OrderWriter {
   const pool = new pg.Pool({ ...postgresConfig(url), max: 2 });
   const sql = `INSERT INTO "Order" (${COLUMNS.map(quoted).join(",")})
@@ -228,6 +262,7 @@ function postgresWriter(url: string): OrderWriter {
   return {
     upsert: async (rows) => {
       if (!rows.length) return 0;
+      rows = lastVersions(rows);
       const columns = COLUMNS.map((c) =>
         rows.map((r) => (r[c] instanceof Date ? utc(r[c] as Date) : c === "cancelledAt" ? utc(r.cancelledAt) : r[c])),
       );

@@ -8,6 +8,7 @@
  * - the full analysis is marked stale for the scheduled refresh (refreshStaleAnalyses).
  */
 import prisma from "../db.server";
+import type { SqliteExecutor } from "../data/bulk-writer.server";
 import { updateChangedCustomers } from "../data/store-analysis.server";
 import type { Order } from "../engine/types";
 import { assignNewOrders } from "./experiments.server";
@@ -20,14 +21,20 @@ export interface OrdersChange {
   now: Date;
   /** The orders as written, when the writer has them in hand: the hooks then need not read them back. */
   orders?: readonly Order[];
+  /** SQLite: the writer's connection (an import's worker); the hooks' bulk writes then run there. */
+  sqlite?: SqliteExecutor;
 }
 
 export async function ordersChanged(change: OrdersChange): Promise<void> {
   // Keep the earliest unprocessed change: the scheduler waits from it (debounce).
-  await prisma.shop.updateMany({
-    where: { shop: change.shop, analysisStaleSince: null },
-    data: { analysisStaleSince: change.now },
-  });
+  // Read first: an update takes SQLite's write lock even when nothing matches, and an import calls
+  // this after every batch while its worker holds that lock half the time.
+  if (await prisma.shop.findFirst({ where: { shop: change.shop, analysisStaleSince: null }, select: { shop: true } })) {
+    await prisma.shop.updateMany({
+      where: { shop: change.shop, analysisStaleSince: null },
+      data: { analysisStaleSince: change.now },
+    });
+  }
   await preferencesOrdersChanged(change);
   await updateChangedCustomers(change.shop, change.customerIds, change.now);
   await enrolInRunningExperiments(change);

@@ -9,7 +9,7 @@
  * the key names the order (or customer, for account answers) and the answer time, not the path.
  */
 import prisma from "../db.server";
-import { bulkUpsert, type BulkTable } from "../data/bulk-writer.server";
+import { openBulkWriter, type BulkTable, type SqliteExecutor } from "../data/bulk-writer.server";
 import type { Order } from "../engine/types";
 import {
   buildPreferenceProfiles,
@@ -23,11 +23,13 @@ import {
 } from "../engine/preferences";
 import { parsePreferences, type DeliveryPreferences as StoredPreferences } from "../../extensions/delivery-preferences/src/preferences";
 
-const ANSWER_TABLE: BulkTable<{
+interface AnswerRecord {
   shop: string; answerKey: string; customerId: string | null; orderId: string | null; source: string; answeredAt: Date;
   speedVsCost: string | null; deliveryWindow: string | null; deliveryDays: string | null; notifications: string | null;
   giftPackaging: boolean | null; recordedAt: Date;
-}> = {
+}
+
+const ANSWER_TABLE: BulkTable<AnswerRecord> = {
   table: "PreferenceAnswer",
   columns: {
     shop: "text", answerKey: "text", customerId: "text", orderId: "text", source: "text", answeredAt: "timestamp",
@@ -36,10 +38,12 @@ const ANSWER_TABLE: BulkTable<{
   key: ["shop", "answerKey"],
 };
 
-const PROFILE_TABLE: BulkTable<{
+interface ProfileRow {
   shop: string; customerId: string; speedVsCost: string | null; deliveryWindow: string | null; deliveryDays: string | null;
   notifications: string | null; source: string; answeredAt: Date; answers: number; answeredOrders: number; updatedAt: Date;
-}> = {
+}
+
+const PROFILE_TABLE: BulkTable<ProfileRow> = {
   table: "CustomerPreference",
   columns: {
     shop: "text", customerId: "text", speedVsCost: "text", deliveryWindow: "text", deliveryDays: "text", notifications: "text",
@@ -48,7 +52,7 @@ const PROFILE_TABLE: BulkTable<{
   key: ["shop", "customerId"],
 };
 
-/** Rows per query: well under SQLite's bound-parameter limit. */
+/** Customers per order query (the path without the written orders): well under SQLite's bound-parameter limit. */
 const CHUNK = 500;
 
 type AnswerRow = Awaited<ReturnType<typeof prisma.preferenceAnswer.findMany>>[number];
@@ -73,7 +77,7 @@ export function statedFromRecord(record: StoredPreferences, ids: { customerId: s
   };
 }
 
-function fromRow(r: AnswerRow): StatedAnswer {
+function fromRow(r: AnswerRow | AnswerRecord): StatedAnswer {
   return {
     customerId: r.customerId,
     orderId: r.orderId,
@@ -89,59 +93,49 @@ function fromRow(r: AnswerRow): StatedAnswer {
 
 /**
  * Records answers (already-known ones are left as they are) and refreshes the profiles of the
- * customers they belong to. Returns the customers whose profile was refreshed.
+ * customers they belong to. Returns the customers whose profile was refreshed. `sqlite`: run the
+ * SQL there (an import's order writer) rather than on a connection of its own.
  */
-export async function recordPreferenceAnswers(shop: string, answers: readonly StatedAnswer[], now: Date): Promise<string[]> {
+export async function recordPreferenceAnswers(shop: string, answers: readonly StatedAnswer[], now: Date, sqlite?: SqliteExecutor): Promise<string[]> {
   if (answers.length === 0) return [];
-  const unique = new Map<string, StatedAnswer>();
-  for (const a of answers) if (!unique.has(answerKey(a))) unique.set(answerKey(a), a);
-  const keys = [...unique.keys()];
-  const known = new Set<string>();
-  // Chunked: an import hands over hundreds of thousands of answers, beyond SQLite's bound-parameter limit.
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await prisma.preferenceAnswer.findMany({ where: { shop, answerKey: { in: keys.slice(i, i + CHUNK) } }, select: { answerKey: true } });
-    for (const r of rows) known.add(r.answerKey);
+  // Below Prisma: an import records answers by the ten thousand after every batch (Prisma's reads
+  // of known keys and chunked answers took most of the import's hook time). A stored key keeps its
+  // row (and recorded source); the insert itself says which answers are new.
+  const writer = openBulkWriter(ANSWER_TABLE, { sqlite });
+  try {
+    const fresh = await writer.insertNew(answers.map((a) => answerRecord(shop, a, now)));
+    const customers = [...new Set(fresh.map((a) => a.customerId).filter((c): c is string => c !== null))];
+    // Every one of them has an answer now: each gets a profile (none to delete).
+    await writeProfiles(shop, await writer.selectIn({ shop }, "customerId", customers), now, sqlite);
+    return customers;
+  } finally {
+    await writer.close();
   }
-  const fresh = [...unique].filter(([key]) => !known.has(key));
-  // Below Prisma (createMany costs ~0.6 ms a row on the driver adapters): an import records
-  // answers by the ten thousand. Only unknown keys are written, so nothing is replaced.
-  await bulkUpsert(
-    ANSWER_TABLE,
-    fresh.map(([answerKey, a]) => ({
-      shop,
-      answerKey,
-      customerId: a.customerId,
-      orderId: a.orderId,
-      source: a.source,
-      answeredAt: new Date(a.answeredAt),
-      speedVsCost: a.speedVsCost,
-      deliveryWindow: a.deliveryWindow,
-      deliveryDays: a.deliveryDays,
-      notifications: a.notifications,
-      giftPackaging: a.giftPackaging,
-      recordedAt: now,
-    })),
-  );
-  const customers = [...new Set(fresh.map(([, a]) => a.customerId).filter((c): c is string => c !== null))];
-  await refreshProfiles(shop, customers, now);
-  return customers;
 }
 
+function answerRecord(shop: string, a: StatedAnswer, now: Date): AnswerRecord {
+  return {
+    shop,
+    answerKey: answerKey(a),
+    customerId: a.customerId,
+    orderId: a.orderId,
+    source: a.source,
+    answeredAt: new Date(a.answeredAt),
+    speedVsCost: a.speedVsCost,
+    deliveryWindow: a.deliveryWindow,
+    deliveryDays: a.deliveryDays,
+    notifications: a.notifications,
+    giftPackaging: a.giftPackaging,
+    recordedAt: now,
+  };
+}
 
-/**
- * Recomputes the stored profile of each customer from their whole answer history, in chunks: one
- * delete and one multi-row insert per chunk (an import touches tens of thousands of customers;
- * row-by-row upserts took most of its time).
- */
-export async function refreshProfiles(shop: string, customerIds: readonly string[], now: Date): Promise<void> {
-  for (let i = 0; i < customerIds.length; i += CHUNK) {
-    const ids = customerIds.slice(i, i + CHUNK);
-    const rows = await prisma.preferenceAnswer.findMany({ where: { shop, customerId: { in: ids } } });
-    const profiles = buildPreferenceProfiles(rows.map(fromRow));
-    const gone = ids.filter((id) => !profiles.has(id));
-    if (gone.length > 0) await prisma.customerPreference.deleteMany({ where: { shop, customerId: { in: gone } } });
-    await bulkUpsert(
-      PROFILE_TABLE,
+/** The profiles of the customers whose whole answer history is `answers`, in one multi-row write. */
+async function writeProfiles(shop: string, answers: readonly AnswerRecord[], now: Date, sqlite?: SqliteExecutor): Promise<void> {
+  const profiles = buildPreferenceProfiles(answers.map(fromRow));
+  const writer = openBulkWriter(PROFILE_TABLE, { sqlite });
+  try {
+    await writer.upsert(
       [...profiles.values()].map((profile) => ({
         shop,
         customerId: profile.customerId,
@@ -156,6 +150,8 @@ export async function refreshProfiles(shop: string, customerIds: readonly string
         updatedAt: now,
       })),
     );
+  } finally {
+    await writer.close();
   }
 }
 
@@ -164,18 +160,18 @@ export async function refreshProfiles(shop: string, customerIds: readonly string
  * an answer already recorded for the same order and time keeps its recorded source (the key is
  * the same), and a new one is taken as the checkout's (cart metafield copied to the order).
  */
-export async function recordOrderAnswers(shop: string, orders: Iterable<Order>, now: Date): Promise<string[]> {
-  return recordPreferenceAnswers(shop, answersFromOrders(orders), now);
+export async function recordOrderAnswers(shop: string, orders: Iterable<Order>, now: Date, sqlite?: SqliteExecutor): Promise<string[]> {
+  return recordPreferenceAnswers(shop, answersFromOrders(orders), now, sqlite);
 }
 
 /**
  * Hook for ordersChanged(): re-reads the changed customers' stored orders and records the answers
  * they carry, so profiles follow every order writer (bulk import, webhook queue, CSV).
  */
-export async function preferencesOrdersChanged(change: { shop: string; customerIds: readonly string[]; now: Date; orders?: readonly Order[] }): Promise<string[]> {
+export async function preferencesOrdersChanged(change: { shop: string; customerIds: readonly string[]; now: Date; orders?: readonly Order[]; sqlite?: SqliteExecutor }): Promise<string[]> {
   // The writer's own orders: only their answers can be new (earlier ones are recorded already).
   // Guests' answers stay on their orders only: there is no profile to merge them into.
-  if (change.orders) return recordOrderAnswers(change.shop, change.orders.filter((o) => o.preferences !== null && o.customerId), change.now);
+  if (change.orders) return recordOrderAnswers(change.shop, change.orders.filter((o) => o.preferences !== null && o.customerId), change.now, change.sqlite);
   const ids = [...new Set(change.customerIds)];
   const refreshed: string[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -186,7 +182,7 @@ export async function preferencesOrdersChanged(change: { shop: string; customerI
       select: { data: true },
     });
     const orders = rows.map((r) => JSON.parse(r.data) as Order).filter((o) => o.preferences !== null);
-    refreshed.push(...(await recordOrderAnswers(change.shop, orders, change.now)));
+    refreshed.push(...(await recordOrderAnswers(change.shop, orders, change.now, change.sqlite)));
   }
   return refreshed;
 }

@@ -6,6 +6,8 @@
  * Writes are pipelined: a batch is handed to the writer (a worker thread on SQLite) and the next
  * batch is prepared while it is written; at most one batch is in flight. A batch's `done`
  * callback (the import's checkpoint) runs only once that batch and its side effects are stored.
+ * The hooks' bulk writes go to the writer's own connection (on SQLite, the worker): on this
+ * thread they waited for the worker's lock, blocking parsing, and read a cold page cache.
  */
 import prisma from "../db.server";
 import type { Order } from "../engine/types";
@@ -90,7 +92,7 @@ export class OrderSink {
       if (rejections.length) await storeRejections(this.shop, this.source, rejections, this.now);
       if (customers.length) {
         const started = performance.now();
-        await ordersChanged({ shop: this.shop, customerIds: customers, now: this.now, orders });
+        await ordersChanged({ shop: this.shop, customerIds: customers, now: this.now, orders, sqlite: this.writer.sqlite });
         this.ordersChangedMs += performance.now() - started;
       }
       await done?.();
