@@ -1,8 +1,9 @@
 /**
  * Segments benchmark: customer profiles from 1,000,000 orders of 300,000 customers (arriving in
  * time order, interleaved across customers, as an initial sync would), then RFM, seed and
- * behaviour segments and the summary over all of them, then single-customer incremental update
- * timing (applyOrder + living-segment refresh), median of many.
+ * behaviour segments and the summary over all of them, then analyzeSegments' store-wide pass
+ * with per-customer predictions (through maps, then through the model's columns aligned by slot),
+ * then single-customer incremental update timing (applyOrder + living-segment refresh), median of many.
  *
  * Orders are generated in chunks outside the timed sections and the generator's garbage is
  * collected before each timed section, so only engine work (and its own GC) is measured.
@@ -10,13 +11,19 @@
  */
 import v8 from "node:v8";
 import vm from "node:vm";
-import { BEHAVIOUR_SEGMENTS, BEHAVIOUR_SEGMENT_LABELS, behaviourSegmentMask, behaviourSegmentsFor } from "../app/engine/segments/behaviour-segments";
+import {
+  BEHAVIOUR_SEGMENTS,
+  BEHAVIOUR_SEGMENT_LABELS,
+  behaviourSegmentMask,
+  behaviourSegmentsFor,
+  preferenceAgreementSummary,
+} from "../app/engine/segments/behaviour-segments";
 import type { CustomerProfile } from "../app/engine/segments/customer-profile";
 import { applyOrderAndRefresh, createLiveSegments } from "../app/engine/segments/live-segments";
 import { activeProfiles, applyOrderToBook, createProfileBook } from "../app/engine/segments/profile-book";
-import { rfmSegmentCounts, scoreRfm } from "../app/engine/segments/rfm";
+import { RFM_SEGMENTS, RFM_UNSCORED, rfmSegmentCounts, scoreRfm } from "../app/engine/segments/rfm";
 import { SEED_SEGMENTS, SEED_SEGMENT_LABELS, assignSeedSegments, seedSegmentContext, seedSegmentMask } from "../app/engine/segments/seed-segments";
-import { maskLookup, summarizeSegments } from "../app/engine/segments/segment-summary";
+import { alignPredictions, alignPredictionsByIds, maskLookup, summarizeSegments } from "../app/engine/segments/segment-summary";
 import type { Order, ShippingSpeed } from "../app/engine/types";
 
 type Result = { name: string; ms: number; peakRssMb?: number; note?: string };
@@ -226,6 +233,39 @@ export async function run(): Promise<Result[]> {
     peakRssMb: peakRssMb(),
     note: `the analyzeSegments path; same counts as rows 4–6: ${masked.segments.map((r) => r.customers).join("/")}`,
   });
+
+  // 6c. The whole post-profile part of analyzeSegments with per-customer predictions, twice:
+  // through maps keyed by customer id, and through the model's columns aligned by slot.
+  const ids = profiles.map((p) => p.customerId);
+  const clvColumn = Float64Array.from(ids, (_, i) => 20 + ((i * 7919) % 50_000) / 100);
+  const pAlive = Float64Array.from(ids, (_, i) => ((i * 104_729) % 1000) / 1000);
+  const expectedOrders = Float64Array.from(pAlive, (x) => 3 * x);
+  const predictedClv = new Map(ids.map((id, i) => [id, clvColumn[i]]));
+  const activity = { row: new Map(ids.map((id, i) => [id, i])), pAlive, expectedOrders };
+  const rfmRefs = RFM_SEGMENTS.map((k) => ({ segment: k, label: k }));
+  const segmentPass = (byColumns: boolean) => {
+    const aligned = byColumns
+      ? alignPredictionsByIds(profiles, ids, { clv: clvColumn, pAlive, expectedOrders })
+      : alignPredictions(profiles, predictedClv, activity);
+    const table = scoreRfm(profiles, AS_OF);
+    summarizeSegments(profiles, maskLookup(rfmRefs, (_, i) => (table.segment[i] === RFM_UNSCORED ? 0 : 1 << table.segment[i])), { aligned });
+    const context = seedSegmentContext(profiles, AS_OF, { predictedClv, alignedClv: byColumns ? aligned.clv : null, currency: "USD" });
+    const seedCounts = summarizeSegments(profiles, maskLookup(seedRefs, (p) => seedSegmentMask(p, context)), { aligned, segments: seedRefs });
+    summarizeSegments(profiles, maskLookup(behaviourRefs, (p) => behaviourSegmentMask(p)), { aligned, segments: behaviourRefs });
+    preferenceAgreementSummary(profiles);
+    return seedCounts.segments.map((r) => r.customers).join("/");
+  };
+  for (const byColumns of [false, true]) {
+    collectGarbage();
+    t0 = performance.now();
+    const counts = segmentPass(byColumns);
+    results.push({
+      name: `segments: RFM + seed + behaviour summaries with predictions ${byColumns ? "aligned by slot (alignPredictionsByIds, alignedClv)" : "through maps (alignPredictions)"}, 300k customers`,
+      ms: performance.now() - t0,
+      peakRssMb: peakRssMb(),
+      note: `seed counts ${counts}`,
+    });
+  }
 
   // 7. Single-customer incremental update: new order or newer version, + living refresh.
   const samples: number[] = [];

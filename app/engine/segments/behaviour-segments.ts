@@ -88,11 +88,11 @@ function giftGiver(p: CustomerProfile, config: BehaviourSegmentConfig): boolean 
 
 function firstOfMonth(p: CustomerProfile, config: BehaviourSegmentConfig): GapStats | null {
   const fm = config.firstOfMonth;
+  // The counters first: most customers fail them, and then no gap statistics are made.
+  if (!(p.purchaseDays >= fm.minPurchaseDays && p.earlyMonthOrders / p.orderCount >= fm.minEarlyMonthShare)) return null;
   const gaps = gapStats(p);
   const member =
     gaps !== null &&
-    p.purchaseDays >= fm.minPurchaseDays &&
-    p.earlyMonthOrders / p.orderCount >= fm.minEarlyMonthShare &&
     gaps.meanDays >= fm.minMeanGapDays &&
     gaps.meanDays <= fm.maxMeanGapDays &&
     gaps.variation <= fm.maxGapVariation;
@@ -110,7 +110,7 @@ export const BEHAVIOUR_SEGMENT_BIT: Record<BehaviourSegment, number> = Object.fr
  */
 export function behaviourSegmentMask(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): number {
   if (p.orderCount === 0) return 0;
-  const stated = p.latestPreferences?.speedVsCost ?? null;
+  const stated = p.statedSpeedVsCost;
   let mask = 0;
   if (stated === STATED_SPEED || speedObserved(p, config)) mask |= BEHAVIOUR_SEGMENT_BIT.speed_focused;
   if (stated === STATED_COST || costObserved(p, config)) mask |= BEHAVIOUR_SEGMENT_BIT.price_sensitive_shipping;
@@ -129,7 +129,7 @@ export function behaviourSegmentsFor(
   const rules = behaviourRules(config);
   const add = (segment: BehaviourSegment, evidence: string, basis: MembershipBasis) =>
     out.push({ segment, label: BEHAVIOUR_SEGMENT_LABELS[segment], rule: rules[segment], evidence, basis });
-  const stated = p.latestPreferences?.speedVsCost ?? null;
+  const stated = p.statedSpeedVsCost;
   const shipped = p.shippedOrders;
 
   // Speed-focused
@@ -217,7 +217,7 @@ export interface PreferenceAgreement {
  * balanced → neither extreme reaches minShare.
  */
 export function preferenceAgreement(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): PreferenceAgreement {
-  const stated = p.latestPreferences?.speedVsCost ?? null;
+  const stated = p.statedSpeedVsCost;
   const shipped = p.shippedOrders;
   const expressShare = shipped > 0 ? p.expressOrders / shipped : null;
   const economyOrFreeShare = shipped > 0 ? p.economyOrFreeOrders / shipped : null;
@@ -237,7 +237,7 @@ export function preferenceAgreement(p: CustomerProfile, config: BehaviourSegment
 /** The verdict of `preferenceAgreement` alone (no text), for store-wide counts. */
 export function agreementVerdict(p: CustomerProfile, config: BehaviourSegmentConfig = BEHAVIOUR_SEGMENT_CONFIG): AgreementVerdict {
   const { minShare, minShippedOrders } = config.preferenceAgreement;
-  const stated = p.latestPreferences?.speedVsCost ?? null;
+  const stated = p.statedSpeedVsCost;
   if (stated === null) return "no_stated_preference";
   const shipped = p.shippedOrders;
   if (shipped < minShippedOrders || shipped === 0) return "not_enough_orders";
@@ -266,7 +266,7 @@ export function preferenceAgreementSummary(
   const out = { speed: empty(), cost: empty(), balanced: empty() };
   for (const p of profiles) {
     if (p.orderCount === 0) continue;
-    const stated = p.latestPreferences?.speedVsCost ?? null;
+    const stated = p.statedSpeedVsCost;
     if (stated === null) continue;
     const verdict = agreementVerdict(p, config);
     const s = out[stated];

@@ -13,7 +13,7 @@ import {
 } from "./customer-profile";
 // The profile book classifies first-of-month buyers with the calendar's day-of-month.
 import { dayOfMonthOfDay as dayOfMonth } from "../stats/calendar";
-import { activeProfiles, applyOrder, applyOrderToBook, appliedVersion, buildProfiles, createProfile } from "./profile-book";
+import { activeProfiles, addOrderToBook, applyOrder, applyOrderToBook, appliedVersion, buildProfiles, createProfile } from "./profile-book";
 
 const prefs = (speedVsCost: DeliveryPreferences["speedVsCost"], answeredAt: number): DeliveryPreferences => ({
   speedVsCost,
@@ -181,6 +181,79 @@ describe("customer profile", () => {
 
   it("rejects an order of another customer", () => {
     expect(() => applyOrder(createProfile("c1"), mk({ id: "a", customer: "c2" }))).toThrow(/c2/);
+  });
+
+  it("keeps every stated answer, coded in the record: each value comes back", () => {
+    const answers: DeliveryPreferences[] = [
+      { speedVsCost: "balanced", deliveryWindow: "evening", deliveryDays: "weekend", notifications: "key_only", giftPackaging: false, answeredAt: 7 },
+      { speedVsCost: null, deliveryWindow: "any", deliveryDays: "weekdays", notifications: "every_milestone", giftPackaging: true, answeredAt: 8 },
+      { speedVsCost: "cost", deliveryWindow: "morning", deliveryDays: "any", notifications: null, giftPackaging: null, answeredAt: 9 },
+      { speedVsCost: "speed", deliveryWindow: "afternoon", deliveryDays: null, notifications: null, giftPackaging: null, answeredAt: 10 },
+    ];
+    for (const a of answers) {
+      const p = createProfile("c1");
+      applyOrder(p, mk({ id: "a", preferences: a }));
+      expect(p.latestPreferences).toEqual(a);
+      expect(p.statedSpeedVsCost).toBe(a.speedVsCost);
+      expect(Object.isFrozen(p.latestPreferences)).toBe(true);
+    }
+  });
+
+  it("keeps answers with a value it does not know verbatim", () => {
+    const odd = { ...prefs("speed", 5), deliveryWindow: "night" } as unknown as DeliveryPreferences;
+    const oddSpeed = { ...prefs(null, 6), speedVsCost: "fast" } as unknown as DeliveryPreferences;
+    const p = createProfile("c1");
+    applyOrder(p, mk({ id: "a", at: "2024-01-01", preferences: odd }));
+    expect(p.latestPreferences).toEqual(odd);
+    expect(p.statedSpeedVsCost).toBe("speed");
+    applyOrder(p, mk({ id: "b", at: "2024-01-02", preferences: oddSpeed }));
+    expect(p.latestPreferences).toEqual(oddSpeed);
+    expect(p.statedSpeedVsCost).toBe("fast");
+    // A newer version of the order without answers drops them; the earlier answers come back.
+    applyOrder(p, mk({ id: "b", at: "2024-01-02", updatedAt: at("2024-02-01") }));
+    expect(p.latestPreferences).toEqual(odd);
+  });
+
+  it("book.profiles is a read-only map over the customers, in first-seen order, one view each", () => {
+    const book = buildProfiles([
+      mk({ id: "1", customer: "c2", at: "2024-01-01" }),
+      mk({ id: "2", customer: "c1", at: "2024-01-02" }),
+      mk({ id: "3", customer: "c3", at: "2024-01-03", cancelledAt: at("2024-01-03") }),
+    ]);
+    expect(book.profiles.size).toBe(3);
+    expect([...book.profiles.keys()]).toEqual(["c2", "c1", "c3"]);
+    expect([...book.profiles.values()].map((p) => p.customerId)).toEqual(["c2", "c1", "c3"]);
+    expect([...book.profiles].map(([id, p]) => [id, p.orderCount])).toEqual([["c2", 1], ["c1", 1], ["c3", 0]]);
+    const seen: string[] = [];
+    book.profiles.forEach((p, id) => seen.push(`${id}=${p.customerId}`));
+    expect(seen).toEqual(["c2=c2", "c1=c1", "c3=c3"]);
+    expect(book.profiles.has("c3")).toBe(true);
+    expect(book.profiles.has("c9")).toBe(false);
+    expect(book.profiles.get("c9")).toBeUndefined();
+    expect(book.profiles.get("c1")).toBe(activeProfiles(book)[1]);
+    // A view asked for before the others does not disturb the rest.
+    const late = buildProfiles(Array.from({ length: 50 }, (_, i) => mk({ id: `o${i}`, customer: `k${i}` })));
+    const k49 = late.profiles.get("k49");
+    expect(activeProfiles(late).map((p) => p.customerId)).toEqual(Array.from({ length: 50 }, (_, i) => `k${i}`));
+    expect(activeProfiles(late)[49]).toBe(k49);
+  });
+
+  it("addOrderToBook makes the same update as applyOrderToBook, without the outcome object", () => {
+    const v1 = mk({ id: "a", customer: "c1", total: 30, updatedAt: at("2024-01-01") });
+    const v2 = { ...v1, customerId: "c2", updatedAt: at("2024-01-02") };
+    const v3 = { ...v1, customerId: null, updatedAt: at("2024-01-03") };
+    const book = buildProfiles([]);
+    expect(addOrderToBook(book, v1)).toBe("added");
+    expect(book.movedFrom).toBeNull();
+    expect(addOrderToBook(book, v2)).toBe("updated");
+    expect(book.movedFrom).toBe("c1");
+    expect(addOrderToBook(book, v2)).toBe("duplicate");
+    expect(addOrderToBook(book, v1)).toBe("stale");
+    expect(addOrderToBook(book, v3)).toBe("updated");
+    expect(book.movedFrom).toBe("c2");
+    expect(addOrderToBook(book, mk({ id: "g", customer: null }))).toBe("guest");
+    expect(addOrderToBook(book, mk({ id: "x", customer: "c3", cancelledAt: at("2024-01-01") }))).toBe("cancelled");
+    expect(activeProfiles(book)).toEqual([]);
   });
 });
 
@@ -364,6 +437,9 @@ describe("incremental == batch (property)", () => {
           const expected = naive(mine);
           const got = inc as CustomerProfile;
           for (const [key, value] of Object.entries(expected)) expect([key, got[key as keyof CustomerProfile]]).toEqual([key, value]);
+          // First and last purchase day are kept beside the list: they must follow every update.
+          const dayOf = (t: number | null) => (t === null ? null : Math.floor(t / DAY));
+          expect([got.firstDay, got.lastDay]).toEqual([dayOf(expected.firstOrderAt), dayOf(expected.lastOrderAt)]);
           expect(snapshot(got).ids).toEqual(
             mine
               .filter((o) => o.cancelledAt === null)

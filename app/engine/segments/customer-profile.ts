@@ -11,6 +11,8 @@ import type { DeliveryPreferences, EpochMs, ShippingSpeed } from "../types";
 import type { ProfileBook } from "./profile-book";
 import {
   FLAG_GIFT,
+  FLAG_UNUSUAL_ANSWERS,
+  RF_ANSWERED,
   RF_CREATED,
   RF_STRIDE,
   RI_DAY,
@@ -32,7 +34,9 @@ import {
   SI_ECONOMY_OR_FREE,
   SI_FREE_SHIPPING,
   SI_GIFT,
+  SI_FIRST_DAY,
   SI_HEAD,
+  SI_LAST_DAY,
   SI_LATEST_PREF,
   SI_ORDERS,
   SI_REFUNDED,
@@ -42,6 +46,9 @@ import {
   SI_STATED,
   SI_STRIDE,
   SI_TAIL,
+  STATED_SHIFT,
+  STATED_SPEED_VS_COST,
+  decodeAnswers,
 } from "./profile-layout";
 
 export const DAY_MS = 86_400_000;
@@ -111,12 +118,10 @@ export class CustomerProfile {
   }
   /** First and last purchase day (store calendar, days since epoch); null without orders. */
   get firstDay(): number | null {
-    const r = this.int(SI_HEAD);
-    return r < 0 ? null : this.book.ri[r * RI_STRIDE + RI_DAY];
+    return this.int(SI_HEAD) < 0 ? null : this.int(SI_FIRST_DAY);
   }
   get lastDay(): number | null {
-    const r = this.int(SI_TAIL);
-    return r < 0 ? null : this.book.ri[r * RI_STRIDE + RI_DAY];
+    return this.int(SI_TAIL) < 0 ? null : this.int(SI_LAST_DAY);
   }
 
   get grossRevenueCents(): number {
@@ -204,7 +209,18 @@ export class CustomerProfile {
   /** Latest stated answers (by answeredAt, then order time, then order id). */
   get latestPreferences(): Readonly<DeliveryPreferences> | null {
     const r = this.int(SI_LATEST_PREF);
-    return r < 0 ? null : (this.book.preferences.get(r) ?? null);
+    if (r < 0) return null;
+    const flags = this.book.ri[r * RI_STRIDE + RI_FLAGS];
+    if (flags & FLAG_UNUSUAL_ANSWERS) return this.book.unusualAnswers.get(r) ?? null;
+    return decodeAnswers(flags, this.book.rf[r * RF_STRIDE + RF_ANSWERED]);
+  }
+  /** `latestPreferences?.speedVsCost ?? null`, read from the record's flags (no object built). */
+  get statedSpeedVsCost(): DeliveryPreferences["speedVsCost"] {
+    const r = this.int(SI_LATEST_PREF);
+    if (r < 0) return null;
+    const flags = this.book.ri[r * RI_STRIDE + RI_FLAGS];
+    if (flags & FLAG_UNUSUAL_ANSWERS) return this.book.unusualAnswers.get(r)?.speedVsCost ?? null;
+    return STATED_SPEED_VS_COST[(flags >>> STATED_SHIFT) & 3];
   }
   get latestPreferencesOrderId(): string | null {
     const r = this.int(SI_LATEST_PREF);

@@ -20,6 +20,7 @@ export {
   type BookApplyOutcome,
   type ProfileBook,
   activeProfiles,
+  addOrderToBook,
   appliedVersion,
   applyOrder,
   applyOrderToBook,

@@ -54,7 +54,9 @@ import {
   SI_ECONOMY_OR_FREE,
   SI_FREE_SHIPPING,
   SI_GIFT,
+  SI_FIRST_DAY,
   SI_HEAD,
+  SI_LAST_DAY,
   SI_LATEST_PREF,
   SI_ORDERS,
   SI_REFUNDED,
@@ -65,14 +67,23 @@ import {
   SI_STRIDE,
   SI_TAIL,
   SPEED_SHIFT,
+  RF_ANSWERED,
+  FLAG_UNUSUAL_ANSWERS,
+  encodeAnswers,
 } from "./profile-layout";
 
 export class ProfileBook {
   readonly utcOffsetMs: number;
-  /** Customer id → profile (a view of the customer's slot). */
-  readonly profiles = new Map<string, CustomerProfile>();
-  /** Stated answers by record (only records that carried answers). */
-  readonly preferences = new Map<number, Readonly<DeliveryPreferences>>();
+  /**
+   * Customer id → profile (a view of the customer's slot). Views are made on first access, not
+   * per customer during a sync: a million-order load then allocates nothing per customer.
+   */
+  readonly profiles: ReadonlyMap<string, CustomerProfile> = new ProfileViews(this);
+  /**
+   * @internal Stated answers by record, only for answers with a value outside the known ones
+   * (FLAG_UNUSUAL_ANSWERS); all others are coded in the record (profile-layout.ts).
+   */
+  readonly unusualAnswers = new Map<number, Readonly<DeliveryPreferences>>();
 
   /**
    * @internal Customer id → slot and order id → record, as typed-array hash indexes: at a
@@ -80,8 +91,10 @@ export class ProfileBook {
    */
   readonly customerIndex: KeyIndex;
   readonly recordIndex: KeyIndex;
-  /** @internal slot → profile. */
-  slotProfiles: CustomerProfile[] = [];
+  /** The customer the last applied version took its order away from (null when none). */
+  movedFrom: string | null = null;
+  /** @internal slot → profile view, made on demand (see `profileAt`). */
+  slotProfiles: (CustomerProfile | undefined)[] = [];
   /** @internal per-customer columns (see profile-layout.ts). */
   si: Int32Array;
   sf: Float64Array;
@@ -117,6 +130,50 @@ export class ProfileBook {
   }
 }
 
+/** The profile view of a slot, made once and kept (so a customer's profile is always the same object). */
+export function profileAt(book: ProfileBook, slot: number): CustomerProfile {
+  const views = book.slotProfiles;
+  let profile = views[slot];
+  if (profile === undefined) {
+    // Filled up to the slot so the array stays a plain list (a far write would make it sparse).
+    while (views.length < slot) views.push(undefined);
+    views[slot] = profile = new CustomerProfile(book, slot);
+  }
+  return profile;
+}
+
+/** `book.profiles`: a read-only map over the book's customer index, in slot (first-seen) order. */
+class ProfileViews implements ReadonlyMap<string, CustomerProfile> {
+  constructor(private readonly book: ProfileBook) {}
+  get size(): number {
+    return this.book.slotCount;
+  }
+  get(customerId: string): CustomerProfile | undefined {
+    const slot = this.book.customerIndex.indexOf(customerId);
+    return slot < 0 ? undefined : profileAt(this.book, slot);
+  }
+  has(customerId: string): boolean {
+    return this.book.customerIndex.indexOf(customerId) >= 0;
+  }
+  *keys(): MapIterator<string> {
+    const ids = this.book.customerIds;
+    for (let slot = 0; slot < ids.length; slot++) yield ids[slot];
+  }
+  *values(): MapIterator<CustomerProfile> {
+    for (let slot = 0; slot < this.book.slotCount; slot++) yield profileAt(this.book, slot);
+  }
+  *entries(): MapIterator<[string, CustomerProfile]> {
+    const ids = this.book.customerIds;
+    for (let slot = 0; slot < ids.length; slot++) yield [ids[slot], profileAt(this.book, slot)];
+  }
+  [Symbol.iterator](): MapIterator<[string, CustomerProfile]> {
+    return this.entries();
+  }
+  forEach(callback: (value: CustomerProfile, key: string, map: ReadonlyMap<string, CustomerProfile>) => void, thisArg?: unknown): void {
+    for (const [id, profile] of this.entries()) callback.call(thisArg, profile, id, this);
+  }
+}
+
 export interface BookApplyOutcome {
   result: ApplyResult | "guest";
   /** The customer whose profile changed (null when none did). */
@@ -132,7 +189,8 @@ export function createProfileBook(options: ProfileOptions = {}, expected: { cust
 
 /** A standalone profile (in its own one-customer store), for tests and single-customer tools. */
 export function createProfile(customerId: string, options: ProfileOptions = {}): CustomerProfile {
-  return profileFor(new ProfileBook(options, { customers: 1 }), customerId);
+  const book = new ProfileBook(options, { customers: 1 });
+  return profileAt(book, slotFor(book, customerId));
 }
 
 /**
@@ -143,11 +201,23 @@ export function applyOrder(profile: CustomerProfile, order: Order): ApplyResult 
   if (order.customerId !== profile.customerId) {
     throw new Error(`applyOrder: order ${order.id} belongs to ${order.customerId ?? "a guest"}, not ${profile.customerId}`);
   }
-  return applyOrderToBook(profile.book, order).result as ApplyResult;
+  return addOrderToBook(profile.book, order) as ApplyResult;
 }
 
 /** Applies one order version; returns what changed, for living segments. */
 export function applyOrderToBook(book: ProfileBook, order: Order): BookApplyOutcome {
+  const result = addOrderToBook(book, order);
+  if (result === "stale" || result === "duplicate") return { result, customerId: null, movedFrom: null };
+  // An empty customer id is a guest, as in the shared purchase definition (order-facts.ts).
+  return { result, customerId: order.customerId === "" ? null : order.customerId, movedFrom: book.movedFrom };
+}
+
+/**
+ * `applyOrderToBook` without the outcome object, for bulk loads (a million calls): the same
+ * update, returning only what it did (`book.movedFrom` tells who lost a moved order).
+ */
+export function addOrderToBook(book: ProfileBook, order: Order): ApplyResult | "guest" {
+  book.movedFrom = null;
   // An empty customer id is a guest, as in the shared purchase definition (order-facts.ts).
   const customerId = order.customerId === "" ? null : order.customerId;
   const records = book.recordCount;
@@ -159,34 +229,35 @@ export function applyOrderToBook(book: ProfileBook, order: Order): BookApplyOutc
     if (customerId === null) {
       book.ri[r * RI_STRIDE + RI_SLOT] = -1;
       book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
-      return { result: "guest", customerId: null, movedFrom: null };
+      return "guest";
     }
-    const slot = profileFor(book, customerId).slot;
+    const slot = slotFor(book, customerId);
     writeRecord(book, r, order, slot);
-    if (order.cancelledAt !== null) return { result: "cancelled", customerId, movedFrom: null };
+    if (order.cancelledAt !== null) return "cancelled";
     link(book, r, slot);
-    return { result: "added", customerId, movedFrom: null };
+    return "added";
   }
 
   const r = known;
   const seen = book.rf[r * RF_STRIDE + RF_UPDATED];
-  if (order.updatedAt < seen) return { result: "stale", customerId: null, movedFrom: null };
-  if (order.updatedAt === seen) return { result: "duplicate", customerId: null, movedFrom: null };
+  if (order.updatedAt < seen) return "stale";
+  if (order.updatedAt === seen) return "duplicate";
 
   const oldSlot = book.ri[r * RI_STRIDE + RI_SLOT];
   if (book.ri[r * RI_STRIDE + RI_FLAGS] & FLAG_COUNTED) unlink(book, r, oldSlot);
-  book.preferences.delete(r);
+  book.unusualAnswers.delete(r);
   const movedFrom = oldSlot >= 0 && book.customerIds[oldSlot] !== customerId ? book.customerIds[oldSlot] : null;
+  book.movedFrom = movedFrom;
   if (customerId === null) {
     book.ri[r * RI_STRIDE + RI_SLOT] = -1;
     book.ri[r * RI_STRIDE + RI_FLAGS] = 0;
     book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
-    return { result: movedFrom === null ? "guest" : "updated", customerId: null, movedFrom };
+    return movedFrom === null ? "guest" : "updated";
   }
-  const slot = profileFor(book, customerId).slot;
+  const slot = slotFor(book, customerId);
   writeRecord(book, r, order, slot);
   if (order.cancelledAt === null) link(book, r, slot);
-  return { result: "updated", customerId, movedFrom };
+  return "updated";
 }
 
 /** The version (updatedAt) of an order last applied, or null if the order was never seen. */
@@ -198,22 +269,25 @@ export function appliedVersion(book: ProfileBook, orderId: string): EpochMs | nu
 /** Builds the profiles of a store from its orders (any order, duplicates and versions allowed). */
 export function buildProfiles(orders: Iterable<Order>, options: ProfileOptions = {}): ProfileBook {
   const book = createProfileBook(options, Array.isArray(orders) ? { orders: orders.length } : {});
-  for (const order of orders) applyOrderToBook(book, order);
+  for (const order of orders) addOrderToBook(book, order);
   return book;
 }
 
 /** Profiles with at least one counted order: the store's customers for RFM and segments. */
 export function activeProfiles(book: ProfileBook): CustomerProfile[] {
   const out: CustomerProfile[] = [];
-  for (const profile of book.profiles.values()) if (profile.orderCount > 0) out.push(profile);
+  const { si } = book;
+  for (let slot = 0, n = book.slotCount; slot < n; slot++) if (si[slot * SI_STRIDE + SI_ORDERS] > 0) out.push(profileAt(book, slot));
   return out;
 }
 
 // ——— storage ———
 
-function profileFor(book: ProfileBook, customerId: string): CustomerProfile {
+/** The customer's slot, opening it (columns initialized) on first sight. */
+function slotFor(book: ProfileBook, customerId: string): number {
+  const known = book.slotCount;
   const slot = book.customerIndex.add(customerId);
-  if (slot < book.slotProfiles.length) return book.slotProfiles[slot];
+  if (slot < known) return slot;
   if (slot * SI_STRIDE >= book.si.length) {
     book.si = grow(book.si, book.si.length * 2) as Int32Array;
     book.sf = grow(book.sf, book.sf.length * 2) as Float64Array;
@@ -222,10 +296,7 @@ function profileFor(book: ProfileBook, customerId: string): CustomerProfile {
   book.si[base + SI_HEAD] = -1;
   book.si[base + SI_TAIL] = -1;
   book.si[base + SI_LATEST_PREF] = -1;
-  const profile = new CustomerProfile(book, slot);
-  book.slotProfiles.push(profile);
-  book.profiles.set(customerId, profile);
-  return profile;
+  return slot;
 }
 
 /** Makes room in the record columns for record r (just indexed). */
@@ -263,6 +334,19 @@ function speedIndex(speed: Order["shippingSpeed"]): number {
   }
 }
 
+// Orders arrive mostly in time order: the last day's answer is usually the next one's.
+let memoDay = Number.NaN;
+let memoEarly = false;
+
+/** Whether a store day is among the first EARLY_MONTH_LAST_DAY days of its month. */
+function earlyMonth(day: number): boolean {
+  if (day !== memoDay) {
+    memoEarly = dayOfMonthOfDay(day) <= EARLY_MONTH_LAST_DAY;
+    memoDay = day;
+  }
+  return memoEarly;
+}
+
 /** Fills record r from an order version (not yet linked or counted). */
 function writeRecord(book: ProfileBook, r: number, order: Order, slot: number): void {
   let gross = cents(order.totalPrice);
@@ -288,14 +372,20 @@ function writeRecord(book: ProfileBook, r: number, order: Order, slot: number): 
   let flags = speed << SPEED_SHIFT;
   if (order.discountCodeUsed) flags |= FLAG_DISCOUNT;
   if (order.isGift || order.shipsToBillingAddress === false) flags |= FLAG_GIFT;
-  if (dayOfMonthOfDay(day) <= EARLY_MONTH_LAST_DAY) flags |= FLAG_EARLY_MONTH;
+  if (earlyMonth(day)) flags |= FLAG_EARLY_MONTH;
   if (order.returns.length > 0) flags |= FLAG_RETURNED;
   if (refund > 0) flags |= FLAG_REFUNDED;
   if (speed <= 2 && order.shippingPrice === 0) flags |= FLAG_FREE_SHIPPING;
+  let answeredAt = 0;
   if (order.preferences !== null) {
-    flags |= FLAG_STATED;
-    // A frozen copy: the caller may reuse or mutate its order objects.
-    book.preferences.set(r, Object.freeze({ ...order.preferences }));
+    answeredAt = order.preferences.answeredAt;
+    const answers = encodeAnswers(order.preferences);
+    if (answers >= 0) flags |= FLAG_STATED | answers;
+    else {
+      // A frozen copy: the caller may reuse or mutate its order objects.
+      flags |= FLAG_STATED | FLAG_UNUSUAL_ANSWERS;
+      book.unusualAnswers.set(r, Object.freeze({ ...order.preferences }));
+    }
   }
   const f = r * RF_STRIDE;
   const rf = book.rf;
@@ -306,6 +396,7 @@ function writeRecord(book: ProfileBook, r: number, order: Order, slot: number): 
   rf[f + RF_LINE] = line;
   rf[f + RF_KNOWN_REV] = knownRev;
   rf[f + RF_KNOWN_COST] = knownCost;
+  rf[f + RF_ANSWERED] = answeredAt;
   const i = r * RI_STRIDE;
   const ri = book.ri;
   ri[i + RI_DAY] = day;
@@ -333,12 +424,18 @@ function link(book: ProfileBook, r: number, slot: number): void {
   const before = after >= 0 ? ri[after * RI_STRIDE + RI_NEXT] : si[s + SI_HEAD];
   ri[r * RI_STRIDE + RI_PREV] = after;
   ri[r * RI_STRIDE + RI_NEXT] = before;
-  if (after >= 0) ri[after * RI_STRIDE + RI_NEXT] = r;
-  else si[s + SI_HEAD] = r;
-  if (before >= 0) ri[before * RI_STRIDE + RI_PREV] = r;
-  else si[s + SI_TAIL] = r;
-
   const day = ri[r * RI_STRIDE + RI_DAY];
+  if (after >= 0) ri[after * RI_STRIDE + RI_NEXT] = r;
+  else {
+    si[s + SI_HEAD] = r;
+    si[s + SI_FIRST_DAY] = day;
+  }
+  if (before >= 0) ri[before * RI_STRIDE + RI_PREV] = r;
+  else {
+    si[s + SI_TAIL] = r;
+    si[s + SI_LAST_DAY] = day;
+  }
+
   const prevDay = after >= 0 ? ri[after * RI_STRIDE + RI_DAY] : NaN;
   const nextDay = before >= 0 ? ri[before * RI_STRIDE + RI_DAY] : NaN;
   if (prevDay !== day && nextDay !== day) dayGaps(book, slot, day, prevDay, nextDay, 1);
@@ -363,9 +460,15 @@ function unlink(book: ProfileBook, r: number, slot: number): void {
   if (prevDay !== day && nextDay !== day) dayGaps(book, slot, day, prevDay, nextDay, -1);
 
   if (prev >= 0) ri[prev * RI_STRIDE + RI_NEXT] = next;
-  else si[s + SI_HEAD] = next;
+  else {
+    si[s + SI_HEAD] = next;
+    if (next >= 0) si[s + SI_FIRST_DAY] = nextDay;
+  }
   if (next >= 0) ri[next * RI_STRIDE + RI_PREV] = prev;
-  else si[s + SI_TAIL] = prev;
+  else {
+    si[s + SI_TAIL] = prev;
+    if (prev >= 0) si[s + SI_LAST_DAY] = prevDay;
+  }
   ri[r * RI_STRIDE + RI_PREV] = -1;
   ri[r * RI_STRIDE + RI_NEXT] = -1;
 
@@ -421,8 +524,8 @@ function accumulate(book: ProfileBook, r: number, slot: number, sign: 1 | -1): v
 
 /** Whether record a's answers are later than record b's: by answeredAt, then order time, then id. */
 function laterAnswer(book: ProfileBook, a: number, b: number): boolean {
-  const ta = (book.preferences.get(a) as DeliveryPreferences).answeredAt;
-  const tb = (book.preferences.get(b) as DeliveryPreferences).answeredAt;
+  const ta = book.rf[a * RF_STRIDE + RF_ANSWERED];
+  const tb = book.rf[b * RF_STRIDE + RF_ANSWERED];
   return ta !== tb ? ta > tb : sortsAfter(book, a, b);
 }
 

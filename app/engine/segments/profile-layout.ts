@@ -3,6 +3,7 @@
  * which writes the columns, and the profile views, which read them, agree.
  * @internal
  */
+import type { DeliveryPreferences } from "../types";
 
 // Per-order record, Float64 part (stride RF_STRIDE).
 export const RF_CREATED = 0;
@@ -12,7 +13,8 @@ export const RF_REFUND = 3; // cents
 export const RF_LINE = 4; // merchandise cents
 export const RF_KNOWN_REV = 5; // merchandise cents of lines with a known unit cost
 export const RF_KNOWN_COST = 6; // cost cents of those lines
-export const RF_STRIDE = 7;
+export const RF_ANSWERED = 7; // answeredAt of the record's stated answers (FLAG_STATED)
+export const RF_STRIDE = 8;
 
 // Per-order record, Int32 part (stride RI_STRIDE).
 export const RI_DAY = 0; // store calendar day
@@ -34,6 +36,53 @@ export const FLAG_STATED = 64;
 /** Counted: linked into its customer's list and summed (not cancelled, not a guest order). */
 export const FLAG_COUNTED = 128;
 export const SPEED_SHIFT = 8;
+/**
+ * A record's stated answers (FLAG_STATED) are coded in its flags from STATED_SHIFT up (see
+ * encodeAnswers), answeredAt in RF_ANSWERED: no object per answering order, and store-wide
+ * passes read the speed-vs-cost answer without building the answers.
+ */
+export const STATED_SHIFT = 11;
+/** Answers with a value outside the known ones: kept verbatim in `book.unusualAnswers`. */
+export const FLAG_UNUSUAL_ANSWERS = 1 << 22;
+
+// Known values of each answer, in code order (0 = not answered), and each answer's bit field.
+export const STATED_SPEED_VS_COST = [null, "speed", "cost", "balanced"] as const;
+const DELIVERY_WINDOWS = [null, "morning", "afternoon", "evening", "any"] as const;
+const DELIVERY_DAYS = [null, "weekdays", "weekend", "any"] as const;
+const NOTIFICATIONS = [null, "every_milestone", "key_only"] as const;
+const GIFT_PACKAGING = [null, true, false] as const;
+const ANSWER_FIELDS = [
+  { values: STATED_SPEED_VS_COST, shift: 0, bits: 2 },
+  { values: DELIVERY_WINDOWS, shift: 2, bits: 3 },
+  { values: DELIVERY_DAYS, shift: 5, bits: 2 },
+  { values: NOTIFICATIONS, shift: 7, bits: 2 },
+  { values: GIFT_PACKAGING, shift: 9, bits: 2 },
+] as const;
+
+/** The answers as flag bits (to OR into RI_FLAGS), or −1 when a value is not a known one. */
+export function encodeAnswers(p: DeliveryPreferences): number {
+  const a = STATED_SPEED_VS_COST.indexOf(p.speedVsCost);
+  const b = DELIVERY_WINDOWS.indexOf(p.deliveryWindow);
+  const c = DELIVERY_DAYS.indexOf(p.deliveryDays);
+  const d = NOTIFICATIONS.indexOf(p.notifications);
+  const e = GIFT_PACKAGING.indexOf(p.giftPackaging);
+  if (a < 0 || b < 0 || c < 0 || d < 0 || e < 0) return -1;
+  const f = ANSWER_FIELDS;
+  return ((a << f[0].shift) | (b << f[1].shift) | (c << f[2].shift) | (d << f[3].shift) | (e << f[4].shift)) << STATED_SHIFT;
+}
+
+/** The answers coded in a record's flags (encodeAnswers), as a fresh frozen object. */
+export function decodeAnswers(flags: number, answeredAt: number): Readonly<DeliveryPreferences> {
+  const field = (i: number) => (flags >>> (STATED_SHIFT + ANSWER_FIELDS[i].shift)) & ((1 << ANSWER_FIELDS[i].bits) - 1);
+  return Object.freeze({
+    speedVsCost: STATED_SPEED_VS_COST[field(0)],
+    deliveryWindow: DELIVERY_WINDOWS[field(1)],
+    deliveryDays: DELIVERY_DAYS[field(2)],
+    notifications: NOTIFICATIONS[field(3)],
+    giftPackaging: GIFT_PACKAGING[field(4)],
+    answeredAt,
+  });
+}
 
 // Per-customer aggregates, Int32 part (stride SI_STRIDE).
 export const SI_ORDERS = 0;
@@ -52,7 +101,11 @@ export const SI_STATED = 16;
 export const SI_HEAD = 17;
 export const SI_TAIL = 18;
 export const SI_LATEST_PREF = 19; // record holding the latest stated answers, −1 if none
-export const SI_STRIDE = 20;
+// RI_DAY of the head and tail records (valid while SI_HEAD ≥ 0): store-wide passes read the
+// first and last purchase day without a random access into the records.
+export const SI_FIRST_DAY = 20;
+export const SI_LAST_DAY = 21;
+export const SI_STRIDE = 22;
 
 // Per-customer aggregates, Float64 part (stride SF_STRIDE).
 export const SF_GROSS = 0;

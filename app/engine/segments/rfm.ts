@@ -23,7 +23,8 @@
  *     1    |  Lost            Lost               At risk           At risk        Can't lose them
  */
 import type { Confidence, EpochMs } from "../types";
-import { type CustomerProfile, daysSinceLastOrder } from "./customer-profile";
+import { type CustomerProfile, daysSinceLastOrder, storeDay } from "./customer-profile";
+import { sortedWholeNumbers } from "./order-statistics";
 import { type SegmentMembership, money, plural } from "./membership";
 
 export const RFM_SEGMENTS = [
@@ -74,6 +75,9 @@ const GRID: number[][] = Array.from({ length: 5 }, (_, r) =>
     return RFM_SEGMENTS.indexOf(RFM_SEGMENT_RULES[i].segment);
   }),
 );
+
+/** GRID as one row-major array (R − 1) × 5 + (FM − 1), for the store-wide loop. */
+const FLAT_GRID = Uint8Array.from(GRID.flat());
 
 /** Marks an unscored row (too few customers). */
 export const RFM_UNSCORED = 255;
@@ -167,16 +171,23 @@ export function scoreRfm(profiles: Iterable<CustomerProfile>, asOf: EpochMs, opt
   const recencyDays = new Int32Array(n);
   const frequency = new Int32Array(n);
   const monetaryCents = new Float64Array(n);
+  // asOf's store day once per time zone rather than once per customer (as daysSinceLastOrder).
+  let offset = Number.NaN;
+  let today = 0;
   for (let i = 0; i < n; i++) {
     const p = customers[i];
+    if (p.utcOffsetMs !== offset) {
+      offset = p.utcOffsetMs;
+      today = storeDay(asOf, offset);
+    }
     customerIds[i] = p.customerId;
-    recencyDays[i] = daysSinceLastOrder(p, asOf) as number;
+    recencyDays[i] = Math.max(0, today - (p.lastDay as number));
     frequency[i] = p.purchaseDays;
     monetaryCents[i] = p.netRevenueCents;
   }
   const sorted = {
-    recencyDays: Float64Array.from(recencyDays).sort(),
-    frequency: Float64Array.from(frequency).sort(),
+    recencyDays: sortedWholeNumbers(recencyDays),
+    frequency: sortedWholeNumbers(frequency),
     monetaryCents: Float64Array.from(monetaryCents).sort(),
   };
 
@@ -192,11 +203,26 @@ export function scoreRfm(profiles: Iterable<CustomerProfile>, asOf: EpochMs, opt
   } else if (confidence === "insufficient") {
     caveats.push(`Only ${n} customers with orders; RFM scores need at least ${minCustomers} to mean anything.`);
   } else {
+    // quintileScore(worse, n) ≥ k + 1 ⇔ worse ≥ ⌈k·n/5⌉ ⇔ the value beats the ⌈k·n/5⌉-th worst one:
+    // four comparisons per customer and dimension give the same score as the binary searches.
+    const [c1, c2, c3, c4] = [1, 2, 3, 4].map((k) => Math.ceil((k * n) / 5));
+    const rs = sorted.recencyDays;
+    const [r1, r2, r3, r4] = [rs[n - c1], rs[n - c2], rs[n - c3], rs[n - c4]];
+    const fs = sorted.frequency;
+    const [f1, f2, f3, f4] = [fs[c1 - 1], fs[c2 - 1], fs[c3 - 1], fs[c4 - 1]];
+    const ms = sorted.monetaryCents;
+    const [m1, m2, m3, m4] = [ms[c1 - 1], ms[c2 - 1], ms[c3 - 1], ms[c4 - 1]];
     for (let i = 0; i < n; i++) {
-      r[i] = quintileScore(countAbove(sorted.recencyDays, recencyDays[i]), n);
-      f[i] = quintileScore(countBelow(sorted.frequency, frequency[i]), n);
-      m[i] = quintileScore(countBelow(sorted.monetaryCents, monetaryCents[i]), n);
-      segment[i] = GRID[r[i] - 1][Math.round((f[i] + m[i]) / 2) - 1];
+      const rv = recencyDays[i];
+      const fv = frequency[i];
+      const mv = monetaryCents[i];
+      const ri = 1 + +(rv < r1) + +(rv < r2) + +(rv < r3) + +(rv < r4);
+      const fi = 1 + +(fv > f1) + +(fv > f2) + +(fv > f3) + +(fv > f4);
+      const mi = 1 + +(mv > m1) + +(mv > m2) + +(mv > m3) + +(mv > m4);
+      r[i] = ri;
+      f[i] = fi;
+      m[i] = mi;
+      segment[i] = FLAT_GRID[(ri - 1) * 5 + Math.round((fi + mi) / 2) - 1];
     }
     addTieCaveat(caveats, "Recency", r);
     addTieCaveat(caveats, "Frequency", f);

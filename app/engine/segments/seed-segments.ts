@@ -4,10 +4,12 @@
  * margin quartiles) are computed once in a context; each customer is then classified in O(1),
  * so a customer can be re-classified alone after an order update.
  */
-import { quantileSorted } from "../stats/quantile";
+import { quantileInPlace, quantileSorted } from "../stats/quantile";
 import type { EpochMs } from "../types";
 import { type CustomerProfile, type GapStats, daysSinceFirstOrder, daysSinceLastOrder, gapStats, writeGaps } from "./customer-profile";
+import { countWholeNumbers, nthSmallest } from "./order-statistics";
 import { type SegmentMembership, money, oneDecimal, percent, plural } from "./membership";
+import type { ProfileBook } from "./profile-book";
 
 export const SEED_SEGMENT_CONFIG = {
   newCustomer: { withinDays: 30 },
@@ -56,6 +58,11 @@ export interface SeedSegmentOptions {
   config?: SeedSegmentConfig;
   /** Predicted CLV per customer (shop currency); when given, VIP ranks by it. */
   predictedClv?: ReadonlyMap<string, number>;
+  /**
+   * `predictedClv` already aligned with `profiles` (alignPredictions: index i = i-th profile,
+   * NaN = none): spares a lookup per customer. Used only together with `predictedClv`.
+   */
+  alignedClv?: ArrayLike<number> | null;
   currency?: string | null;
 }
 
@@ -74,6 +81,11 @@ export interface SeedSegmentContext {
   /** Each segment's rule in merchant language (built once per run, shared by all members). */
   rules: Record<SeedSegment, string>;
   caveats: string[];
+  /**
+   * @internal Each customer's predicted CLV by slot of `book` (NaN = none), read by
+   * `seedSegmentMask` instead of a lookup in `predictedClv` (profiles of other books look up).
+   */
+  clvBySlot?: { book: ProfileBook; values: Float64Array };
 }
 
 function seedRules(config: SeedSegmentConfig, byClv: boolean): Record<SeedSegment, string> {
@@ -111,70 +123,104 @@ function marginRate(p: CustomerProfile, minKnownCostShare: number): number | nul
 export function seedSegmentContext(profiles: Iterable<CustomerProfile>, asOf: EpochMs, options: SeedSegmentOptions = {}): SeedSegmentContext {
   const config = options.config ?? SEED_SEGMENT_CONFIG;
   const predictedClv = options.predictedClv ?? null;
+  const alignedClv = predictedClv !== null ? (options.alignedClv ?? null) : null;
   const customers: CustomerProfile[] = [];
+  // Predicted CLV of each customer with orders (NaN = none), looked up once here.
+  const clvs: number[] = [];
   let gapCount = 0;
+  let index = -1;
   for (const p of profiles) {
+    index++;
     if (p.orderCount === 0) continue;
     customers.push(p);
     gapCount += p.purchaseDays - 1;
+    if (predictedClv !== null) clvs.push(alignedClv !== null ? alignedClv[index] : (predictedClv.get(p.customerId) ?? Number.NaN));
   }
   const caveats: string[] = [];
 
   // VIP: value of the k-th best customer, k = ceil(topShare × eligible).
-  const values: number[] = [];
-  for (const p of customers) {
-    const v = predictedClv !== null ? clvOf({ predictedClv }, p) : p.netRevenueCents / 100;
-    if (v !== null) values.push(v);
+  const values = new Float64Array(customers.length);
+  let eligible = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const v = predictedClv !== null ? clvs[i] : customers[i].netRevenueCents / 100;
+    if (Number.isFinite(v)) values[eligible++] = v;
   }
   let vip: SeedSegmentContext["vip"] = null;
-  if (values.length >= config.vip.minCustomers) {
-    const sorted = Float64Array.from(values).sort();
+  if (eligible >= config.vip.minCustomers) {
     // The epsilon keeps 0.1 × 30 = 3.0000000000000004 at 3 customers, not 4.
-    const k = Math.max(1, Math.ceil(config.vip.topShare * sorted.length - 1e-9));
-    vip = { basis: predictedClv !== null ? "predicted_clv" : "net_revenue", threshold: sorted[sorted.length - k], eligible: sorted.length };
+    const k = Math.max(1, Math.ceil(config.vip.topShare * eligible - 1e-9));
+    const threshold = eligible > 0 ? nthSmallest(values.subarray(0, eligible), eligible - k) : Number.NaN;
+    vip = { basis: predictedClv !== null ? "predicted_clv" : "net_revenue", threshold, eligible };
   } else {
-    caveats.push(`VIP needs at least ${config.vip.minCustomers} customers with ${predictedClv !== null ? "a predicted lifetime value" : "orders"}; found ${values.length}.`);
+    caveats.push(`VIP needs at least ${config.vip.minCustomers} customers with ${predictedClv !== null ? "a predicted lifetime value" : "orders"}; found ${eligible}.`);
   }
+  const clvBySlot = predictedClv !== null ? slotColumn(customers, clvs) : undefined;
 
   // Store gap quantile over all gaps between consecutive purchase days.
   const gaps = new Float64Array(gapCount);
   let g = 0;
-  for (const p of customers) g = writeGaps(p, gaps, g);
-  gaps.sort();
+  for (const p of customers) {
+    // One gap needs no walk through the orders: it is last day − first day.
+    const days = p.purchaseDays;
+    if (days === 2) gaps[g++] = (p.lastDay as number) - (p.firstDay as number);
+    else if (days > 2) g = writeGaps(p, gaps, g);
+  }
+  // Gaps are whole days: counted rather than sorted.
+  const gapCounts = countWholeNumbers(gaps);
   let storeGap: SeedSegmentContext["storeGap"] = null;
   if (gaps.length >= config.dormant.minStoreGaps) {
-    storeGap = { days: quantileSorted(gaps, config.dormant.storeGapQuantile), gaps: gaps.length };
+    const q = config.dormant.storeGapQuantile;
+    storeGap = { days: gapCounts !== null ? gapCounts.quantile(q) : quantileSorted(gaps.sort(), q), gaps: gaps.length };
   } else {
     caveats.push(`Only ${gaps.length} repeat purchases in the store: one-time buyers cannot be judged dormant yet.`);
   }
 
   // Margin tiers among customers with enough cost coverage.
-  const rates: number[] = [];
+  const allRates = new Float64Array(customers.length);
+  let rated = 0;
   for (const p of customers) {
     const rate = marginRate(p, config.margin.minKnownCostShare);
-    if (rate !== null) rates.push(rate);
+    if (rate !== null) allRates[rated++] = rate;
   }
   let margin: SeedSegmentContext["margin"] = null;
-  if (rates.length >= config.margin.minCustomersWithCost) {
-    const sorted = Float64Array.from(rates).sort();
+  if (rated >= config.margin.minCustomersWithCost) {
+    const rates = allRates.subarray(0, rated);
     margin = {
-      low: quantileSorted(sorted, config.margin.lowQuantile),
-      high: quantileSorted(sorted, config.margin.highQuantile),
-      eligible: sorted.length,
+      low: quantileInPlace(rates, config.margin.lowQuantile),
+      high: quantileInPlace(rates, config.margin.highQuantile),
+      eligible: rated,
     };
   } else if (customers.length > 0) {
-    caveats.push(`Margin tiers need unit costs for at least ${config.margin.minCustomersWithCost} customers; found ${rates.length}.`);
+    caveats.push(`Margin tiers need unit costs for at least ${config.margin.minCustomersWithCost} customers; found ${rated}.`);
   }
 
   const rules = seedRules(config, predictedClv !== null);
-  return { asOf, config, currency: options.currency ?? null, predictedClv, vip, storeGap, margin, rules, caveats };
+  return { asOf, config, currency: options.currency ?? null, predictedClv, vip, storeGap, margin, rules, caveats, clvBySlot };
+}
+
+/** Values of the customers spread by slot, when they all live in one book (undefined otherwise). */
+function slotColumn(customers: readonly CustomerProfile[], values: readonly number[]): SeedSegmentContext["clvBySlot"] {
+  if (customers.length === 0) return undefined;
+  const book = customers[0].book;
+  const column = new Float64Array(book.slotCount).fill(Number.NaN);
+  for (let i = 0; i < customers.length; i++) {
+    const p = customers[i];
+    if (p.book !== book) return undefined;
+    column[p.slot] = values[i];
+  }
+  return { book, values: column };
 }
 
 /** Bit of each seed segment in a membership mask (bit i = SEED_SEGMENTS[i]). */
 export const SEED_SEGMENT_BIT: Record<SeedSegment, number> = Object.fromEntries(SEED_SEGMENTS.map((s, i) => [s, 1 << i])) as Record<SeedSegment, number>;
 
 function vipValue(p: CustomerProfile, ctx: SeedSegmentContext): number | null {
-  return ctx.vip?.basis === "predicted_clv" ? clvOf(ctx, p) : p.netRevenueCents / 100;
+  if (ctx.vip?.basis !== "predicted_clv") return p.netRevenueCents / 100;
+  const bySlot = ctx.clvBySlot;
+  if (bySlot === undefined || bySlot.book !== p.book || p.slot >= bySlot.values.length) return clvOf(ctx, p);
+  const v = bySlot.values[p.slot];
+  // NaN: no prediction then, or no orders then; the map has the final word.
+  return Number.isFinite(v) ? v : clvOf(ctx, p);
 }
 
 /** Dormant by the customer's own rhythm (3+ purchase days) rather than the store's gap. */
@@ -208,7 +254,9 @@ export function seedSegmentMask(p: CustomerProfile, ctx: SeedSegmentContext): nu
 
   const sinceLast = daysSinceLastOrder(p, ctx.asOf) as number;
   if (usesOwnRhythm(p, cfg)) {
-    if (sinceLast > cfg.dormant.gapMultiple * (gapStats(p) as GapStats).meanDays) mask |= SEED_SEGMENT_BIT.dormant;
+    // gapStats(p).meanDays, without the object.
+    const meanDays = ((p.lastDay as number) - (p.firstDay as number)) / (p.purchaseDays - 1);
+    if (sinceLast > cfg.dormant.gapMultiple * meanDays) mask |= SEED_SEGMENT_BIT.dormant;
   } else if (ctx.storeGap !== null && sinceLast > ctx.storeGap.days) {
     mask |= SEED_SEGMENT_BIT.dormant;
   }

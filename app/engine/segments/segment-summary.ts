@@ -82,6 +82,73 @@ export function alignPredictions(profiles: readonly CustomerProfile[], predicted
   return { clv, pAlive, expectedOrders };
 }
 
+/**
+ * `alignPredictions` from the model's own columns (row i = `customerIds[i]`, as the CLV fit
+ * returns them) instead of maps, with the same result (a customer listed twice takes its last
+ * row). When the rows list customers in about the profiles' order (both by first purchase),
+ * most rows are matched by one comparison with the next expected profile; the others through
+ * the book's customer index. No Map is built or searched.
+ */
+export function alignPredictionsByIds(
+  profiles: readonly CustomerProfile[],
+  customerIds: readonly string[],
+  columns: { clv?: ArrayLike<number> | null; pAlive?: ArrayLike<number> | null; expectedOrders?: ArrayLike<number> | null },
+): AlignedPredictions {
+  const n = profiles.length;
+  const clvColumn = columns.clv ?? null;
+  const hasActivity = columns.pAlive != null && columns.expectedOrders != null;
+  const clv = clvColumn !== null ? new Float64Array(n).fill(Number.NaN) : null;
+  const pAlive = hasActivity ? new Float64Array(n).fill(Number.NaN) : null;
+  const expectedOrders = hasActivity ? new Float64Array(n).fill(Number.NaN) : null;
+  if (clv === null && pAlive === null) return { clv, pAlive, expectedOrders };
+  const rows = rowsOf(profiles, customerIds);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row < 0) continue;
+    if (clv !== null) clv[i] = (clvColumn as ArrayLike<number>)[row];
+    if (pAlive !== null && expectedOrders !== null) {
+      pAlive[i] = (columns.pAlive as ArrayLike<number>)[row];
+      expectedOrders[i] = (columns.expectedOrders as ArrayLike<number>)[row];
+    }
+  }
+  return { clv, pAlive, expectedOrders };
+}
+
+/** Row of each profile's customer in `customerIds` (−1 = absent; the last row when listed twice). */
+function rowsOf(profiles: readonly CustomerProfile[], customerIds: readonly string[]): Int32Array {
+  const n = profiles.length;
+  const rows = new Int32Array(n).fill(-1);
+  if (n === 0) return rows;
+  const book = profiles[0].book;
+  const profileOfSlot = new Int32Array(book.slotCount).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const p = profiles[i];
+    if (p.book !== book || profileOfSlot[p.slot] >= 0) return rowsByMap(profiles, customerIds); // several books, or a profile twice
+    profileOfSlot[p.slot] = i;
+  }
+  const index = book.customerIndex;
+  let next = 0; // the profile the next row most likely belongs to
+  for (let row = 0; row < customerIds.length; row++) {
+    const id = customerIds[row];
+    let i = -1;
+    if (next < n && profiles[next].customerId === id) i = next;
+    else {
+      const slot = index.indexOf(id);
+      if (slot >= 0 && slot < profileOfSlot.length) i = profileOfSlot[slot];
+    }
+    if (i < 0) continue;
+    rows[i] = row;
+    if (i >= next) next = i + 1;
+  }
+  return rows;
+}
+
+function rowsByMap(profiles: readonly CustomerProfile[], customerIds: readonly string[]): Int32Array {
+  const rowOf = new Map<string, number>();
+  for (let row = 0; row < customerIds.length; row++) rowOf.set(customerIds[row], row);
+  return Int32Array.from(profiles, (p) => rowOf.get(p.customerId) ?? -1);
+}
+
 export interface SegmentSummaryOptions {
   predictedClv?: ReadonlyMap<string, number>;
   /** P(alive) and expected orders per customer, averaged per segment when given. */
@@ -112,10 +179,14 @@ class Accumulator {
   ) {}
 
   add(p: CustomerProfile, clv: number | undefined, pAlive: number, expectedOrders: number): void {
+    this.addValues(p.orderCount, p.netRevenueCents, p.purchaseDays >= 2, p.preferenceOrders, clv, pAlive, expectedOrders);
+  }
+
+  /** `add` from the profile's figures, read once per customer however many segments it is in. */
+  addValues(orders: number, revenueCents: number, repeater: boolean, preferenceOrders: number, clv: number | undefined, pAlive: number, expectedOrders: number): void {
     this.customers++;
-    this.orders += p.orderCount;
-    this.revenueCents += p.netRevenueCents;
-    const repeater = p.purchaseDays >= 2;
+    this.orders += orders;
+    this.revenueCents += revenueCents;
     if (repeater) this.repeaters++;
     if (Number.isFinite(pAlive) && Number.isFinite(expectedOrders)) {
       this.activityCustomers++;
@@ -130,8 +201,8 @@ class Accumulator {
       this.clvSum += clv;
       this.clvCustomers++;
     }
-    if (p.preferenceOrders > 0) this.statedCustomers++;
-    this.statedOrders += p.preferenceOrders;
+    if (preferenceOrders > 0) this.statedCustomers++;
+    this.statedOrders += preferenceOrders;
   }
 
   row(total: Accumulator): SegmentSummaryRow {
@@ -169,14 +240,20 @@ export type SegmentLookup = (profile: CustomerProfile, index: number) => readonl
  */
 export function maskLookup(segments: ReadonlyArray<SegmentRef>, maskOf: (profile: CustomerProfile, index: number) => number): SegmentLookup {
   const lists = new Map<number, SegmentRef[]>();
-  return (profile, index) => {
+  const lookup: SegmentLookup = (profile, index) => {
     const mask = maskOf(profile, index);
     if (mask === 0) return undefined;
     let list = lists.get(mask);
     if (list === undefined) lists.set(mask, (list = segments.filter((_, i) => mask & (1 << i))));
     return list;
   };
+  // summarizeSegments reads the masks directly (no lists, no lookups by segment name).
+  masksOf.set(lookup, { segments, maskOf });
+  return lookup;
 }
+
+/** The segments and mask function behind each lookup made by `maskLookup`. */
+const masksOf = new WeakMap<SegmentLookup, { segments: ReadonlyArray<SegmentRef>; maskOf: (profile: CustomerProfile, index: number) => number }>();
 
 /**
  * Summarizes segments over `profiles` (customers without counted orders are left out).
@@ -197,6 +274,12 @@ export function summarizeSegments(
   const hasClv = aligned ? aligned.clv !== null : clvMap !== undefined;
 
   const lookup: SegmentLookup = typeof memberships === "function" ? memberships : (p) => memberships.get(p.customerId);
+  const masks = typeof memberships === "function" ? masksOf.get(memberships) : undefined;
+  // Mask path: one accumulator per bit, resolved on first use in the order the list path
+  // would create them (customer order, then bit order), so rows come out the same.
+  const bits = masks === undefined ? 0 : Math.min(32, masks.segments.length);
+  const bitMask = bits === 32 ? -1 : (1 << bits) - 1;
+  const bitAccumulators: (Accumulator | undefined)[] = new Array(bits).fill(undefined);
   let index = -1;
   for (const p of profiles) {
     index++;
@@ -217,6 +300,27 @@ export function summarizeSegments(
         pAlive = activity.pAlive[row];
         expected = activity.expectedOrders[row];
       }
+    }
+    if (masks !== undefined) {
+      let mask = masks.maskOf(p, index) & bitMask;
+      const orders = p.orderCount;
+      const revenueCents = p.netRevenueCents;
+      const repeater = p.purchaseDays >= 2;
+      const stated = p.preferenceOrders;
+      all.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
+      while (mask !== 0) {
+        const bit = 31 - Math.clz32(mask & -mask);
+        mask &= mask - 1;
+        let acc = bitAccumulators[bit];
+        if (acc === undefined) {
+          const ref = masks.segments[bit];
+          acc = bySegment.get(ref.segment);
+          if (acc === undefined) bySegment.set(ref.segment, (acc = new Accumulator(ref.segment, ref.label)));
+          bitAccumulators[bit] = acc;
+        }
+        acc.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
+      }
+      continue;
     }
     all.add(p, clv, pAlive, expected);
     const list = lookup(p, index);
