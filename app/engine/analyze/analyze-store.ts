@@ -147,7 +147,13 @@ function analyzeTables(table: JourneyTable, rows: OrderRows, book: ProfileBook, 
     ...(byCustomer ? { predictedClvByCustomer: byCustomer } : { predictedClv: predicted }),
     prepared: { table, history },
   });
-  const segments = segmentsFromBook(book, { asOf, currency, utcOffsetMinutes, predictedClv: predicted, activity: customerActivity(clv) });
+  const segments = segmentsFromBook(book, {
+    asOf,
+    currency,
+    utcOffsetMinutes,
+    predictedClv: predicted,
+    ...(clv.perCustomer ? { perCustomer: clv.perCustomer } : { activity: customerActivity(clv) }),
+  });
   const economics = storeEconomics(history, totals, windows);
   const delivery = assessDeliveryFrictions({
     link,

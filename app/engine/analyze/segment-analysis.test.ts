@@ -8,6 +8,10 @@ import { BEHAVIOUR_SEGMENTS, BEHAVIOUR_SEGMENT_LABELS, behaviourSegmentsFor, pre
 import { iterateOrders } from "../../demo/generate-store";
 import { mapAdminOrder } from "../../sync/map-admin-order";
 import { at, DAY, order } from "../testing/order-builder";
+import { buildPurchaseHistory } from "../repeat/purchase-history";
+import { analyzeClv, customerActivity, predictedRevenueById } from "./clv-analysis";
+import { resolveMargin } from "./margin";
+import { orderTotals } from "./order-totals";
 import { analyzeSegments } from "./segment-analysis";
 
 const AS_OF = at("2025-01-01");
@@ -101,5 +105,17 @@ describe("analyzeSegments", () => {
     const verdicts = profiles.map((p) => preferenceAgreement(p)).filter((a) => a.stated === "speed");
     expect(fast.preferences.agreement.speed.agrees).toBe(verdicts.filter((a) => a.verdict === "agrees").length);
     expect(fast.preferences.agreement.speed.disagrees).toBe(verdicts.filter((a) => a.verdict === "disagrees").length);
+  });
+
+  it("gives the same summaries from the forecast's columns as from the maps", () => {
+    const demo = Array.from(iterateOrders({ asOf: DEMO_AS_OF, orders: 3000, seed: "segment-columns" }), mapAdminOrder);
+    const history = buildPurchaseHistory(demo, { asOf: DEMO_AS_OF });
+    const clv = analyzeClv(history, { horizonMonths: 12, discountRateMonthly: 0.01, unitDays: 7 }, resolveMargin(orderTotals(demo, DEMO_AS_OF)));
+    expect(clv.perCustomer).not.toBeNull();
+    const predictedClv = predictedRevenueById(clv);
+    const viaMaps = analyzeSegments(demo, { asOf: DEMO_AS_OF, currency: "USD", predictedClv, activity: customerActivity(clv) });
+    const viaColumns = analyzeSegments(demo, { asOf: DEMO_AS_OF, currency: "USD", predictedClv, perCustomer: clv.perCustomer! });
+    expect(viaColumns).toEqual(viaMaps);
+    expect(viaColumns.seed.summary.segments.find((r) => r.segment === "vip")?.averagePredictedClv).toBeGreaterThan(0);
   });
 });

@@ -14,11 +14,11 @@ import {
   type AgreementSummary,
   type BehaviourSegment,
 } from "../segments/behaviour-segments";
-import { activeProfiles, applyOrderToBook, createProfileBook, type ProfileBook } from "../segments/profile-book";
+import { activeProfiles, addOrderToBook, createProfileBook, type ProfileBook } from "../segments/profile-book";
 import type { CustomerProfile } from "../segments/customer-profile";
 import { RFM_SEGMENTS, RFM_SEGMENT_RULES, RFM_UNSCORED, rfmSegmentCounts, scoreRfm, type RfmSegment, type RfmTable } from "../segments/rfm";
 import { SEED_SEGMENT_LABELS, SEED_SEGMENTS, seedSegmentContext, seedSegmentMask, type SeedSegment, type SeedSegmentContext } from "../segments/seed-segments";
-import { alignPredictions, maskLookup, summarizeSegments, type CustomerActivity, type SegmentLookup, type SegmentSummary } from "../segments/segment-summary";
+import { alignPredictions, alignPredictionsByIds, maskLookup, summarizeSegments, type CustomerActivity, type SegmentSummary } from "../segments/segment-summary";
 
 export interface PreferenceCoverage {
   /** Customers who answered the delivery questions at least once. */
@@ -58,6 +58,12 @@ export interface SegmentOptions {
   predictedClv?: ReadonlyMap<string, number>;
   /** P(alive) and expected orders per customer: summaries average them. */
   activity?: CustomerActivity;
+  /**
+   * The forecast's per-customer columns (ClvAnalysis.perCustomer): when given, they are aligned
+   * with the profiles by id in one pass (no map lookups) and `activity` is not needed.
+   * `predictedClv` must hold the same revenue figures (the VIP evidence text reads it).
+   */
+  perCustomer?: { customerIds: readonly string[]; revenue: Float64Array; pAlive: Float64Array; expectedOrders: Float64Array };
 }
 
 export function analyzeSegments(orders: readonly Order[], options: SegmentOptions): SegmentAnalysis {
@@ -72,7 +78,7 @@ export function analyzeSegments(orders: readonly Order[], options: SegmentOption
  * the same purchase instant as the repeat and CLV analyses. The book resolves versions itself.
  */
 export function addOrderAsOf(book: ProfileBook, o: Order, asOf: number): void {
-  if (placedAt(o) <= asOf) applyOrderToBook(book, orderAsKnownAt(o, asOf));
+  if (placedAt(o) <= asOf) addOrderToBook(book, orderAsKnownAt(o, asOf));
 }
 
 /** The segment analysis plus the per-customer tables it was built from (the refresh stores them). */
@@ -90,14 +96,19 @@ export function segmentsFromBook(book: ProfileBook, options: SegmentOptions): Se
 
   // Summaries need only which segments each customer is in: decisions as bit masks, no
   // per-customer evidence text (the UI asks `seedSegmentsFor` & co. for one customer at a time).
-  const aligned = alignPredictions(profiles, predictedClv, activity);
+  const columns = options.perCustomer;
+  const aligned = columns
+    ? alignPredictionsByIds(profiles, columns.customerIds, { clv: columns.revenue, pAlive: columns.pAlive, expectedOrders: columns.expectedOrders })
+    : alignPredictions(profiles, predictedClv, activity);
   const rfm = scoreRfm(profiles, asOf);
-  const rfmSummary = summarizeSegments(profiles, rfmLookup(rfm), {
-    aligned,
-    segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })),
-  });
+  const rfmRefs = RFM_SEGMENTS.map((segment) => ({ segment, label: RFM_SEGMENT_RULES.find((r) => r.segment === segment)?.label ?? segment }));
+  const rfmSummary = summarizeSegments(
+    profiles,
+    maskLookup(rfmRefs, (_, i) => (rfm.segment[i] === RFM_UNSCORED ? 0 : 1 << rfm.segment[i])),
+    { aligned, segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })) },
+  );
 
-  const seed = seedSegmentContext(profiles, asOf, { predictedClv, currency });
+  const seed = seedSegmentContext(profiles, asOf, { predictedClv, alignedClv: columns && predictedClv ? aligned.clv : null, currency });
   const seedRefs = SEED_SEGMENTS.map((s) => ({ segment: s, label: SEED_SEGMENT_LABELS[s] }));
   const seedSummary = summarizeSegments(
     profiles,
@@ -126,15 +137,6 @@ export function segmentsFromBook(book: ProfileBook, options: SegmentOptions): Se
     preferences: preferenceCoverage(profiles),
   };
   return { analysis, profiles, rfm, seed };
-}
-
-/** Each scored customer's RFM segment (row i of the table is profile i), shared refs, no text. */
-function rfmLookup(rfm: RfmTable): SegmentLookup {
-  const refOf = RFM_SEGMENTS.map((segment) => {
-    const rule = RFM_SEGMENT_RULES.find((r) => r.segment === segment);
-    return [{ segment, label: rule?.label ?? segment }];
-  });
-  return (_, i) => (rfm.segment[i] === RFM_UNSCORED ? undefined : refOf[rfm.segment[i]]);
 }
 
 function preferenceCoverage(profiles: ReturnType<typeof activeProfiles>): PreferenceCoverage {
