@@ -96,6 +96,20 @@ describe("stored analysis", () => {
     expect(speed?.evidence).toMatch(/3 of 3 shipped orders used Express/);
   });
 
+  it("profiles carry the forecast the analysis averaged (predicted value, P(alive), expected orders)", async () => {
+    const loaded = await loadStoreAnalysis(shop);
+    const rows = await prisma.customerProfile.findMany({ where: { shop }, select: { predictedClv: true, pAlive: true, expectedOrders: true } });
+    const withForecast = rows.filter((r) => r.predictedClv !== null);
+    expect(withForecast.length).toBe(loaded.analysis!.clv.customers);
+    const total = withForecast.reduce((sum, r) => sum + (r.predictedClv as number), 0);
+    expect(total).toBeCloseTo(loaded.analysis!.clv.revenue.total.value as number, 6);
+    for (const r of withForecast) {
+      expect(r.pAlive).toBeGreaterThanOrEqual(0);
+      expect(r.pAlive).toBeLessThanOrEqual(1);
+      expect(r.expectedOrders).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it("re-scores a changed customer at once: a speed-focused customer who switches to economy leaves the segment", async () => {
     expect(await segmentsOf(speedy)).toContain("speed_focused");
     const now = new Date(asOf + 2 * REFRESH_DELAY_MS);

@@ -15,6 +15,7 @@ import type { Order } from "../engine/types";
 import { StoreAnalyzer, type StoreAnalysis, type StoreAnalysisRun } from "../engine/analyze/analyze-store";
 import { exceptionFactsFromTables } from "../engine/exception-rules";
 import { rfmRow, type RfmTable } from "../engine/segments/rfm";
+import { alignPredictionsByIds } from "../engine/segments/segment-summary";
 import { readOrders } from "./orders.server";
 import { storeExceptionFacts } from "./exception-rules.server";
 import { replaceProfiles, rescoreCustomers, MAX_INCREMENTAL_CUSTOMERS } from "./customer-profiles.server";
@@ -101,16 +102,6 @@ async function loadScoringContext(shop: string): Promise<ScoringContext | null> 
   return row?.scoring ? (JSON.parse(row.scoring) as ScoringContext) : null;
 }
 
-function clvColumns(analysis: StoreAnalysis): Map<string, CustomerClv> {
-  const out = new Map<string, CustomerClv>();
-  const p = analysis.clv.perCustomer;
-  if (p === null) return out;
-  for (let i = 0; i < p.customerIds.length; i++) {
-    out.set(p.customerIds[i], { revenue: p.revenue[i], pAlive: p.pAlive[i], expectedOrders: p.expectedOrders[i] });
-  }
-  return out;
-}
-
 function rfmGrid(t: RfmTable): number[][] {
   const grid = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   for (let i = 0; i < t.n; i++) {
@@ -126,12 +117,15 @@ export function storedResult(shop: string, run: StoreAnalysisRun, options: { asO
   const { asOf, currency } = options;
   const { analysis } = run;
   const { profiles, rfm, seed } = run.segments;
-  const clv = clvColumns(analysis);
+  // The forecast's columns, aligned with the profiles (NaN = no forecast for that customer).
+  const p = analysis.clv.perCustomer;
+  const clv = p ? alignPredictionsByIds(profiles, p.customerIds, { clv: p.revenue, pAlive: p.pAlive, expectedOrders: p.expectedOrders }) : null;
+  const clvAt = (i: number): CustomerClv | null =>
+    clv?.clv && clv.pAlive && clv.expectedOrders && Number.isFinite(clv.clv[i]) ? { revenue: clv.clv[i], pAlive: clv.pAlive[i], expectedOrders: clv.expectedOrders[i] } : null;
   const at = new Date(asOf);
   function* rows(): Generator<ProfileRow> {
     for (let i = 0; i < profiles.length; i++) {
-      const profile = profiles[i];
-      yield profileRow({ shop, profile, rfm: rfmRow(rfm, i), seed, clv: clv.get(profile.customerId) ?? null, currency, source: "full", at });
+      yield profileRow({ shop, profile: profiles[i], rfm: rfmRow(rfm, i), seed, clv: clvAt(i), currency, source: "full", at });
     }
   }
   const stored: StoredAnalysis = { ...analysis, clv: { ...analysis.clv, perCustomer: null }, rfmGrid: rfmGrid(rfm) };

@@ -15,6 +15,7 @@ import type { PurchaseHistory } from "../repeat/purchase-history";
 import { capConfidence, insufficient, weakest, type Figure } from "./figure";
 import { holdoutSplitFromHistory, summariesFromHistory } from "./history-summaries";
 import type { MarginBasis } from "./margin";
+import { LazyMap } from "../stats/lazy-map";
 
 export interface ClvSettings {
   horizonMonths: number;
@@ -170,13 +171,16 @@ function sum(values: Float64Array): number {
   return total;
 }
 
-/** Customer id → predicted revenue, for the link and segment analyses. */
+/**
+ * Customer id → predicted revenue, for the link and segment analyses. Built on first use: the
+ * store analysis reads the same figures by index and seldom needs the map at all.
+ */
 export function predictedRevenueById(clv: ClvAnalysis): Map<string, number> | undefined {
   const p = clv.perCustomer;
   if (p === null) return undefined;
-  const map = new Map<string, number>();
-  for (let i = 0; i < p.customerIds.length; i++) map.set(p.customerIds[i], p.revenue[i]);
-  return map;
+  return new LazyMap<string, number>(function* () {
+    for (let i = 0; i < p.customerIds.length; i++) yield [p.customerIds[i], p.revenue[i]] as const;
+  });
 }
 
 /** P(alive) and expected orders per customer, for segment summaries; undefined without predictions. */
