@@ -3,14 +3,14 @@
  * come from the generator through the Admin-order mapper, the sync's work, timed apart):
  * 1. `StoreAnalyzer` fed as the orders stream past (the refresh's shape: nothing keeps the
  *    orders), with the process peak memory at that point;
- * 2. `analyzeStore` over an array already in memory (analysis time alone), then a
- *    per-component breakdown (same work, step by step, to name the bottleneck), then
- *    `buildPlan` + `renderPlanMarkdown`.
+ * 2. `analyzeStore` over an array already in memory (the garbage collector's cost of holding
+ *    the orders), then `buildPlan` + `renderPlanMarkdown`;
+ * 3. the streamed work step by step, to name the bottleneck.
  */
 import { iterateOrders, planDemoStore } from "../app/demo/generate-store";
 import { mapAdminOrder } from "../app/sync/map-admin-order";
 import { analyzeStore, StoreAnalyzer } from "../app/engine/analyze/analyze-store";
-import { analyzeClv, customerActivity, predictedRevenueById } from "../app/engine/analyze/clv-analysis";
+import { analyzeClv, predictedRevenueById } from "../app/engine/analyze/clv-analysis";
 import { channelConsistency } from "../app/engine/analyze/channel-consistency";
 import { resolveMargin } from "../app/engine/analyze/margin";
 import { monthlyVolumes } from "../app/engine/analyze/monthly-volumes";
@@ -92,7 +92,8 @@ export async function run(options: { orders?: number } = {}): Promise<Result[]> 
   });
 
   // 2. The same analysis over an array already in memory (as tests and small stores call it):
-  // the time is the analysis alone, but every major GC now traces the ~1.6 GB of order objects.
+  // the time is the analysis alone, but every major GC now traces the ~1.6 GB of order objects
+  // (why the refresh streams: see docs/decisions/0012).
   const orders: Order[] = [];
   let peak = rssMb();
   timed(
@@ -121,27 +122,46 @@ export async function run(options: { orders?: number } = {}): Promise<Result[]> 
   results[results.length - 1].note += `; ${md.length} characters`;
   gc();
 
-  // The same work step by step, to see where the time goes.
+  orders.length = 0;
+  gc();
+
+  // 3. The streamed work step by step (as StoreAnalyzer does it), to see where the time goes.
+  const tables = new OrderTablesBuilder(AS_OF);
+  const book = createProfileBook({});
+  let tablesMs = 0;
+  let bookMs = 0;
+  const stepPage: Order[] = [];
+  const feedSteps = () => {
+    let t = performance.now();
+    for (const o of stepPage) tables.add(o);
+    tablesMs += performance.now() - t;
+    t = performance.now();
+    for (const o of stepPage) addOrderAsOf(book, o, AS_OF);
+    bookMs += performance.now() - t;
+    stepPage.length = 0;
+  };
+  for (const admin of iterateOrders(plan)) {
+    stepPage.push(mapAdminOrder(admin));
+    if (stepPage.length === 5000) feedSteps();
+  }
+  feedSteps();
+  results.push({ name: "analyze step: add to the order tables (dedupe + journey table + order rows)", ms: tablesMs, note: "streamed in pages of 5,000" });
+  results.push({ name: "analyze step: add to the profile book", ms: bookMs, note: "streamed in pages of 5,000" });
   const step = <T>(name: string, f: () => T) => timed(`analyze step: ${name}`, results, f);
-  const { table, rows } = step("order tables (dedupe + journey table + order rows)", () => {
-    const b = new OrderTablesBuilder(AS_OF, orders.length);
-    for (const o of orders) b.add(o);
-    return b.finish();
-  });
-  const book = step("profile book", () => {
-    const b = createProfileBook({}, { orders: orders.length });
-    for (const o of orders) addOrderAsOf(b, o, AS_OF);
-    return b;
-  });
+  const { table, rows } = step("finish the order tables", () => tables.finish());
   const history = step("purchase history (from rows)", () => purchaseHistoryFromRows(rows, { asOf: AS_OF }));
   const journey = step("journey audit (table given)", () => auditJourneyTable(table, { asOf: AS_OF }));
   step("repeat analysis (history given)", () => analyzeRepeat([], { asOf: AS_OF, history }));
   const totals = step("order totals + margin", () => orderTotalsFromRows(rows));
   const margin = resolveMargin(totals);
   const clv = step("CLV fit + holdout + per-customer", () => analyzeClv(history, { horizonMonths: 12, discountRateMonthly: 0.01, unitDays: 7 }, margin));
-  const predicted = step("CLV map by customer id", () => predictedRevenueById(clv));
-  step("delivery → repeat link (prepared)", () => linkDeliveryToRepeat([], { asOf: AS_OF, predictedClv: predicted, prepared: { table, history } }));
-  step("segments from the book (RFM, seed, behaviour, summaries)", () => segmentsFromBook(book, { asOf: AS_OF, currency: "USD", predictedClv: predicted, activity: customerActivity(clv) }));
+  const perCustomer = clv.perCustomer ?? undefined;
+  step("delivery → repeat link (forecast by history index)", () =>
+    linkDeliveryToRepeat([], { asOf: AS_OF, predictedClvByCustomer: perCustomer?.revenue, prepared: { table, history } }),
+  );
+  step("segments from the book (RFM, seed, behaviour, summaries)", () =>
+    segmentsFromBook(book, { asOf: AS_OF, currency: "USD", predictedClv: predictedRevenueById(clv), perCustomer }),
+  );
   step("economics + channels + volumes", () => {
     storeEconomics(history, totals, [90, 180, 365]);
     channelConsistency(history, journey, totals.ordersByChannel);
