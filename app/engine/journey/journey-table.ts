@@ -175,7 +175,8 @@ function resetRow(t: JourneyTable, i: number): void {
   t.transitHours[i] = Number.NaN;
   t.orderToDeliveryHours[i] = Number.NaN;
   t.firstShipment[i] = -1;
-  t.dimCodes.fill(0xffff, i * DIM_COUNT, (i + 1) * DIM_COUNT);
+  const base = i * DIM_COUNT; // plain stores: a 5-slot fill() costs a builtin call per order
+  for (let k = 0; k < DIM_COUNT; k++) t.dimCodes[base + k] = 0xffff;
 }
 
 /**
@@ -189,6 +190,12 @@ export class JourneyTableBuilder {
   private capacity: number;
   // Few distinct keys per dimension: Maps reuse the strings' cached hashes.
   private readonly dims = DIM_NAMES.map(() => new Map<string, number>());
+  /**
+   * The last raw value (before cleaning) and its code, per dimension: each order's values are
+   * fresh strings, so a Map lookup hashes them again, while consecutive orders often repeat one.
+   */
+  private readonly lastRaw: (string | null)[] = DIM_NAMES.map(() => null);
+  private readonly lastCode = new Int32Array(DIM_COUNT).fill(-1);
   /** Return reasons as (row, reason) entries; a row's entries are contiguous from reasonStart[row]. */
   private reasonRow = new Int32Array(256);
   private readonly reasonKey: string[] = [];
@@ -214,7 +221,28 @@ export class JourneyTableBuilder {
     }
     resetRow(t, i);
     fillRow(o, t, i, this);
-    if (t.scope[i] === SCOPE.INCLUDED) encodeDims(o, t, i, this.dims);
+    if (t.scope[i] === SCOPE.INCLUDED) this.encodeDims(o, i);
+  }
+
+  private encodeDims(o: Order, i: number): void {
+    const t = this.t;
+    const codes = t.dimCodes;
+    const base = i * DIM_COUNT;
+    const shipment = t.firstShipment[i];
+    codes[base] = shipment < 0 ? this.code(0, NOT_SHIPPED, carrierKey) : this.code(0, o.fulfillments[shipment].carrier, carrierKey);
+    codes[base + 1] = this.code(1, o.shippingSpeed, asIs);
+    codes[base + 2] = this.code(2, o.shippingTitle, cleaned);
+    codes[base + 3] = this.code(3, o.channel, cleaned);
+    codes[base + 4] = this.code(4, o.destinationRegion, cleaned);
+  }
+
+  /** The code of dimension d's raw value (`key` cleans it into the dictionary key). */
+  private code(d: number, raw: string | null, key: (raw: string | null) => string): number {
+    if (raw !== null && raw === this.lastRaw[d]) return this.lastCode[d];
+    const c = code(this.dims[d], this.t.dimKeys[d], key(raw));
+    this.lastRaw[d] = raw;
+    this.lastCode[d] = c;
+    return c;
   }
 
   /** @internal fillRow's sink for a returned line's reason. */
@@ -301,6 +329,16 @@ function cleaned(s: string | null): string {
   return x === "" ? UNKNOWN_KEY : x;
 }
 
+function asIs(s: string | null): string {
+  return s ?? UNKNOWN_KEY;
+}
+
+function carrierKey(c: string | null): string {
+  if (c === null) return NO_CARRIER;
+  const x = c.trim();
+  return x === "" ? NO_CARRIER : x;
+}
+
 function code(map: Map<string, number>, keys: string[], key: string): number {
   let c = map.get(key);
   if (c === undefined) {
@@ -313,22 +351,6 @@ function code(map: Map<string, number>, keys: string[], key: string): number {
     }
   }
   return c;
-}
-
-function encodeDims(o: Order, t: JourneyTable, i: number, dims: Map<string, number>[]): void {
-  const base = i * DIM_COUNT;
-  const k = t.dimKeys;
-  const shipment = t.firstShipment[i];
-  let carrier = NOT_SHIPPED;
-  if (shipment >= 0) {
-    const c = o.fulfillments[shipment].carrier;
-    carrier = c === null || c.trim() === "" ? NO_CARRIER : c.trim();
-  }
-  t.dimCodes[base] = code(dims[0], k[0], carrier);
-  t.dimCodes[base + 1] = code(dims[1], k[1], o.shippingSpeed);
-  t.dimCodes[base + 2] = code(dims[2], k[2], cleaned(o.shippingTitle));
-  t.dimCodes[base + 3] = code(dims[3], k[3], cleaned(o.channel));
-  t.dimCodes[base + 4] = code(dims[4], k[4], cleaned(o.destinationRegion));
 }
 
 /** A usable timestamp: finite and not after asOf; NaN otherwise. */

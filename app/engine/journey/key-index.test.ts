@@ -35,3 +35,23 @@ describe("KeyIndex with shared prefixes and long keys", () => {
     expect(k.indexOf(`b${tail}`)).toBe(1);
   });
 });
+
+describe("KeyIndex across indexes (remembered hashes)", () => {
+  it("gives the same answers when the same ids alternate between indexes, as equal strings or new objects", () => {
+    const a = new KeyIndex(4);
+    const b = new KeyIndex(4);
+    const fresh = (s: string) => JSON.parse(JSON.stringify(s)) as string;
+    for (let i = 0; i < 500; i++) {
+      const order = `gid://shopify/Order/${1000 + i}`;
+      const customer = `gid://shopify/Customer/${i % 37}`;
+      const next = a.size;
+      expect(a.add(order)).toBe(next);
+      expect(a.add(fresh(customer))).toBe(a.keys.indexOf(customer));
+      expect(b.add(fresh(order))).toBe(i);
+      expect(b.indexOf(fresh(customer))).toBe(-1);
+      expect(a.indexOf(fresh(customer))).toBe(a.keys.indexOf(customer));
+    }
+    expect(a.size).toBe(500 + 37);
+    expect(b.size).toBe(500);
+  });
+});

@@ -23,7 +23,7 @@ export class KeyIndex {
 
   /** The id of `key`, or −1 when it has not been added. */
   indexOf(key: string): number {
-    const h = hashString(key);
+    const h = hashOf(key);
     const slots = this.slots;
     const mask = this.mask;
     for (let p = h & mask; ; p = (p + 1) & mask) {
@@ -35,7 +35,7 @@ export class KeyIndex {
 
   /** The id of `key`, adding it (with the next id) when new. */
   add(key: string): number {
-    const h = hashString(key);
+    const h = hashOf(key);
     const slots = this.slots;
     const mask = this.mask;
     let p = h & mask;
@@ -69,6 +69,25 @@ export class KeyIndex {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+// The same id is usually indexed twice in a row, in separate indexes (the store analysis indexes
+// each order's id and customer id in its order tables, then in the profile book): the last two
+// hashes are remembered. A string equal to a remembered one has the same hash, whatever object it is.
+let memoKey0 = "";
+let memoHash0 = hashString("");
+let memoKey1 = "";
+let memoHash1 = memoHash0;
+
+function hashOf(key: string): number {
+  if (key === memoKey0) return memoHash0;
+  if (key === memoKey1) return memoHash1;
+  const h = hashString(key);
+  memoKey1 = memoKey0;
+  memoHash1 = memoHash0;
+  memoKey0 = key;
+  memoHash0 = h;
+  return h;
 }
 
 /**
