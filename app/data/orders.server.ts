@@ -73,9 +73,10 @@ export async function* readOrders(shop: string, pageSize = 5000): AsyncGenerator
 }
 
 const FIRST_PAGE = `SELECT "createdAt", "id", "data" FROM "Order" WHERE "shop" = ? ORDER BY "createdAt", "id" LIMIT ?`;
-const NEXT_PAGE =
-  `SELECT "createdAt", "id", "data" FROM "Order" WHERE "shop" = ? AND ("createdAt" > ? OR ("createdAt" = ? AND "id" > ?)) ` +
-  `ORDER BY "createdAt", "id" LIMIT ?`;
+// A row-value comparison, so the (shop, createdAt) index seeks to the cursor; the equivalent
+// `createdAt > ? OR (createdAt = ? AND id > ?)` scans the shop's index from its start on every
+// page (EXPLAIN QUERY PLAN), which made reading a million orders quadratic.
+const NEXT_PAGE = `SELECT "createdAt", "id", "data" FROM "Order" WHERE "shop" = ? AND ("createdAt", "id") > (?, ?) ORDER BY "createdAt", "id" LIMIT ?`;
 
 async function* readOrdersSqlite(url: string, shop: string, pageSize: number): AsyncGenerator<Order> {
   const db = new Database(sqlitePath(url), { readonly: true, fileMustExist: true });
@@ -86,7 +87,7 @@ async function* readOrdersSqlite(url: string, shop: string, pageSize: number): A
     // The cursor is the stored text of the last row (Prisma's sortable ISO form), compared as stored.
     let cursor: [string, string] | null = null;
     for (;;) {
-      const rows = (cursor ? next.all(shop, cursor[0], cursor[0], cursor[1], pageSize) : first.all(shop, pageSize)) as [string, string, string][];
+      const rows = (cursor ? next.all(shop, cursor[0], cursor[1], pageSize) : first.all(shop, pageSize)) as [string, string, string][];
       for (const r of rows) yield JSON.parse(r[2]) as Order;
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1];
