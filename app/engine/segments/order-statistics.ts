@@ -4,7 +4,7 @@
  * order statistic of other values, O(n) (quantiles by selection: `quantileInPlace`). Both give
  * exactly the values a sort would: the same sorted order and the same type-7 quantiles.
  */
-import { quantileSorted } from "../stats/quantile";
+import { quantileSorted, selectKth } from "../stats/quantile";
 
 /** Above this value counting would waste memory: callers sort instead. */
 const MAX_COUNTED_VALUE = 1 << 20;
@@ -74,34 +74,11 @@ export function sortedWholeNumbers(values: ArrayLike<number>): Float64Array {
 
 /**
  * The k-th smallest value (0-based) of `a`, which is reordered so that a[i] ≤ a[k] ≤ a[j] for
- * i < k < j (Hoare selection, median-of-three pivots, as `quantileInPlace`). No NaN in `a`.
+ * i < k < j (the shared Hoare selection of `quantileInPlace`). No NaN in `a`.
  */
 export function nthSmallest(a: Float64Array, k: number): number {
   if (!(k >= 0 && k < a.length)) throw new RangeError(`nthSmallest: ${k} outside 0..${a.length - 1}`);
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < a[lo]) swap(a, mid, lo);
-    if (a[hi] < a[lo]) swap(a, hi, lo);
-    if (a[hi] < a[mid]) swap(a, hi, mid);
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) swap(a, i++, j--);
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
+  selectKth(a, k, 0, a.length - 1);
   return a[k];
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
-  const t = a[i];
-  a[i] = a[j];
-  a[j] = t;
-}

@@ -97,7 +97,7 @@ export function quantileInPlace(a: Float64Array, p: number): number {
 }
 
 /** Hoare-style quickselect with median-of-three pivots: puts the k-th smallest at a[k]. */
-function selectKth(a: Float64Array, k: number, left: number, right: number): void {
+export function selectKth(a: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
     const mid = (left + right) >> 1;
     // Median of three to a[mid].
