@@ -5,7 +5,8 @@
  * Orders are generated outside the timed sections.
  */
 import { Random } from "../app/demo/random";
-import { analyzeExperiment, assignVariantIndex, logRankTest, unitOutcomes, type ExperimentDefinition, type ExperimentUnit } from "../app/engine/experiments";
+import { analyzeExperiment, assignVariantIndex, logRankTest, unitOutcomes, type ExperimentUnit } from "../app/engine/experiments";
+import { twoVariantExperiment } from "../app/engine/testing/fixtures";
 import { order } from "../app/engine/testing/order-builder";
 import type { Order } from "../app/engine/types";
 
@@ -16,24 +17,7 @@ const AS_OF = Date.UTC(2026, 0, 1);
 const CUSTOMERS = 200_000;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-const definition: ExperimentDefinition = {
-  id: "bench",
-  name: "bench",
-  variable: "packaging",
-  hypothesis: "",
-  variants: [
-    { key: "control", label: "Control" },
-    { key: "treatment", label: "Treatment" },
-  ],
-  unit: "customer",
-  primaryMetric: "repeat_within_days",
-  windowDays: 90,
-  mde: 0.03,
-  alpha: 0.05,
-  power: 0.8,
-  plannedPerVariant: 2900,
-  audience: {},
-};
+const definition = twoVariantExperiment({ id: "bench", name: "bench", mde: 0.03, plannedPerVariant: 2900 });
 
 export async function run(): Promise<Result[]> {
   const results: Result[] = [];

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "../app/db.server";
 import type { StatedAnswer } from "../app/engine/preferences";
+import { statedAnswer } from "../app/engine/testing/fixtures";
 import { deletePreferenceData, readPreferenceProfile, readPreferenceProfiles, recordPreferenceAnswers } from "../app/services/preferences.server";
 
 const shop = "preferences-service.myshopify.com";
@@ -9,18 +10,7 @@ const other = "preferences-other.myshopify.com";
 const now = new Date("2026-11-23T12:00:00Z");
 const T0 = Date.UTC(2026, 9, 1);
 
-const answer = (customerId: string | null, orderId: string | null, extra: Partial<StatedAnswer> = {}): StatedAnswer => ({
-  customerId,
-  orderId,
-  source: orderId === null ? "customer_account" : "checkout",
-  answeredAt: T0,
-  speedVsCost: "speed",
-  deliveryWindow: null,
-  deliveryDays: null,
-  notifications: null,
-  giftPackaging: null,
-  ...extra,
-});
+const answer = (customerId: string | null, orderId: string | null, extra: Partial<StatedAnswer> = {}) => statedAnswer(customerId, orderId, T0, extra);
 
 beforeEach(async () => {
   for (const s of [shop, other]) await deletePreferenceData(s);

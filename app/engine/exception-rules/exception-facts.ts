@@ -7,9 +7,9 @@
  */
 import type { Order } from "../types";
 import { dayNumber } from "../stats/calendar";
-import { dedupeOrders } from "../journey/dedupe-orders";
-import { buildJourneyTable, FLAG, OUTCOME, SCOPE, type JourneyTable } from "../journey/journey-table";
-import { buildPurchaseHistory, type PurchaseHistory } from "../repeat/purchase-history";
+import { OrderTablesBuilder } from "../analyze/order-tables";
+import { FLAG, OUTCOME, SCOPE, type JourneyTable } from "../journey/journey-table";
+import { purchaseHistoryFromRows, type PurchaseHistory } from "../repeat/purchase-history";
 import type { ExceptionKind } from "./rule-schema";
 
 export const KIND_BIT: Record<ExceptionKind, number> = { delay: 1, failed_delivery: 2, damage: 4, unknown: 8 };
@@ -70,11 +70,11 @@ function firstPurchaseFrom(history: PurchaseHistory, c: number, day: number): nu
 }
 
 export function buildExceptionFacts(input: readonly Order[], options: FactsOptions): ExceptionFacts {
-  const { asOf } = options;
-  const orders = dedupeOrders(input).orders;
-  const table = buildJourneyTable(orders, asOf);
-  const history = buildPurchaseHistory(orders, { asOf, utcOffsetMinutes: options.utcOffsetMinutes });
-  return exceptionFactsFromTables(table, history);
+  // The same one pass as the store analysis: dedupe, journey table and order rows together.
+  const tables = new OrderTablesBuilder(options.asOf, input.length);
+  for (const o of input) tables.add(o);
+  const { table, rows } = tables.finish();
+  return exceptionFactsFromTables(table, purchaseHistoryFromRows(rows, { asOf: options.asOf, utcOffsetMinutes: options.utcOffsetMinutes }));
 }
 
 /** The facts from the journey table and purchase history of the same orders (built once by the store analysis). */

@@ -5,33 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { Random } from "../../demo/random";
+import { twoVariantExperiment } from "../testing/fixtures";
 import { normalCdf, normalQuantile } from "../stats";
 import { analyzeExperiment } from "./analyze-experiment";
-import type { ExperimentDefinition } from "./definition";
 import { logRankTest } from "./log-rank";
 import type { UnitOutcome } from "./outcomes";
 import { powerAnalysis } from "./power";
 
 const tolerance = (p: number, runs: number) => 3 * Math.sqrt((p * (1 - p)) / runs);
 
-const definition = (plannedPerVariant: number): ExperimentDefinition => ({
-  id: "sim",
-  name: "Simulated",
-  variable: "packaging",
-  hypothesis: "",
-  variants: [
-    { key: "control", label: "Control" },
-    { key: "treatment", label: "Treatment" },
-  ],
-  unit: "customer",
-  primaryMetric: "repeat_within_days",
-  windowDays: 90,
-  mde: 0.05,
-  alpha: 0.05,
-  power: 0.8,
-  plannedPerVariant,
-  audience: {},
-});
+const definition = (plannedPerVariant: number) => twoVariantExperiment({ id: "sim", name: "Simulated", plannedPerVariant });
 
 /** One arm of matured units: each reorders within 90 days with probability p, else later or never. */
 function arm(rng: Random, variant: string, n: number, p: number, offset: number): UnitOutcome[] {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { statedAnswer } from "../testing/fixtures";
 import { at } from "../testing/order-builder";
 import { statedCoverage } from "./coverage";
 import { buildPreferenceProfiles } from "./profile";
 import type { StatedAnswer } from "./types";
 
 const T0 = at("2026-03-01T10:00:00Z");
-const a = (customerId: string | null, orderId: string | null, extra: Partial<StatedAnswer> = {}): StatedAnswer => ({
-  customerId,
-  orderId,
-  source: orderId === null ? "customer_account" : "checkout",
-  answeredAt: T0,
-  speedVsCost: "speed",
-  deliveryWindow: null,
-  deliveryDays: null,
-  notifications: null,
-  giftPackaging: null,
-  ...extra,
-});
+const a = (customerId: string | null, orderId: string | null, extra: Partial<StatedAnswer> = {}) => statedAnswer(customerId, orderId, T0, extra);
 
 describe("statedCoverage", () => {
   it("counts customers with a profile and distinct answered orders, guests included in orders", () => {
