@@ -1,7 +1,8 @@
 /**
  * History import benchmark (issue 4's ≥ 20,000 orders/s into SQLite with flat memory): writes the
  * demo store as the two bulk JSONL files and as a Shopify orders export CSV, then times
- * `ingestJsonl` / `ingestCsv` from the file (read, reassembly, validation, mapping, upsert) into a
+ * `ingestJsonl` / `ingestCsv` from the file (read, reassembly, validation, mapping, upsert, and the
+ * progress and lease saved after every batch, as the sync does) into a
  * fresh SQLite database. Run at two sizes: peak RSS must not grow with the file.
  * Size: SYNC_BENCH_ORDERS (default 200,000; the smaller run is a quarter of it), e.g.
  * `SYNC_BENCH_ORDERS=50000 npm run bench -- sync`.
@@ -14,6 +15,7 @@ import { once } from "node:events";
 import { iterateOrders, planDemoStore } from "../app/demo/generate-store";
 import { bulkJsonl } from "../app/sync/testing/bulk-jsonl";
 import { toShopifyCsv } from "../app/sync/testing/shopify-csv";
+import type { IngestOptions } from "../app/sync/ingest-bulk";
 
 const AS_OF = Date.UTC(2026, 5, 30, 12);
 
@@ -75,6 +77,7 @@ export async function run(options: { orders?: number } = {}): Promise<BenchResul
   const { ingestJsonl } = await import("../app/sync/ingest-bulk");
   const { ingestCsv } = await import("../app/sync/csv/ingest-csv");
   const { default: prisma } = await import("../app/db.server");
+  const { saveImportProgress } = await import("../app/data/import-progress.server");
 
   const results: BenchResult[] = [];
   try {
@@ -87,7 +90,13 @@ export async function run(options: { orders?: number } = {}): Promise<BenchResul
       const shop = `bench-${target}.myshopify.com`;
       await prisma.shop.create({ data: { shop } });
 
-      const orders = await withPeakRss(() => ingestJsonl(shop, createReadStream(ordersFile, { highWaterMark: 1 << 20 }), { kind: "orders", now: new Date(AS_OF) }));
+      // As the history sync does (bulk-sync.server.ts): progress and lease saved after every batch.
+      const now = new Date(AS_OF);
+      const run = await prisma.syncRun.create({ data: { shop, trigger: "install", status: "running", phase: "orders", step: "importing", startedAt: now } });
+      await prisma.jobLease.create({ data: { shop, job: "sync", holder: "bench", expiresAt: now } });
+      const onCheckpoint: IngestOptions["onCheckpoint"] = (cp, sqlite) =>
+        saveImportProgress({ runId: run.id, checkpointLine: cp.linesDone, rejectedLines: cp.rejected, recordsDone: cp.recordsDone, lease: { shop, job: "sync", holder: "bench", expiresAt: now }, now }, sqlite);
+      const orders = await withPeakRss(() => ingestJsonl(shop, createReadStream(ordersFile, { highWaterMark: 1 << 20 }), { kind: "orders", now, onCheckpoint }));
       const n = orders.value.recordsWritten;
       results.push({
         name: `sync: bulk JSONL orders -> SQLite (${n} orders)`,
@@ -96,7 +105,7 @@ export async function run(options: { orders?: number } = {}): Promise<BenchResul
         note: `${Math.round(n / (orders.ms / 1000)).toLocaleString("en-US")} orders/s wall, ${Math.round(n / (orders.cpuMs / 1000)).toLocaleString("en-US")} per cpu-second (both threads, cpu ${Math.round(orders.cpuMs)} ms); ${hookShare(orders.value.ordersChangedMs, orders.ms)}; ${orders.value.linesRead.toLocaleString("en-US")} lines, ${(statSync(ordersFile).size / 2 ** 20).toFixed(0)} MB; ${orders.value.rejectedTotal} rejected`,
       });
 
-      const events = await withPeakRss(() => ingestJsonl(shop, createReadStream(eventsFile, { highWaterMark: 1 << 20 }), { kind: "fulfillment-events", now: new Date(AS_OF) }));
+      const events = await withPeakRss(() => ingestJsonl(shop, createReadStream(eventsFile, { highWaterMark: 1 << 20 }), { kind: "fulfillment-events", now, onCheckpoint }));
       results.push({
         name: `sync: bulk JSONL fulfillment events merged (${events.value.recordsWritten} orders)`,
         ms: events.ms,

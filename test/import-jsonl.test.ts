@@ -50,6 +50,7 @@ describe("ingestJsonl", () => {
       now: NOW,
       batchSize: 250,
       window: 20,
+      maxUnsettled: 1,
       onCheckpoint: (cp) => void checkpoints.push(cp),
     });
     expect(orders.rejected).toEqual([]);
@@ -99,6 +100,7 @@ describe("ingestJsonl", () => {
         now: NOW,
         batchSize: 200,
         window: 50,
+        maxUnsettled: 1,
         onCheckpoint: (cp) => {
           last = cp;
           if (cp.recordsDone >= 600) throw new Error("killed");

@@ -34,7 +34,7 @@ export interface BulkWriter<R> {
 const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", float: "float8", timestamp: "timestamp(3)", bool: "bool" };
 const quoted = (c: string) => `"${c}"`;
 /** The text form Prisma's SQLite adapter stores DateTime in, so both read each other's rows. */
-const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+export const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 /** Prisma maps DateTime to timestamp(3) without time zone, holding UTC. */
 const pgDate = (d: Date) => d.toISOString().replace("Z", "");
 

@@ -52,9 +52,6 @@ const COLUMNS = ["shop", "id", "name", "customerId", "createdAt", "updatedAt", "
 const UPDATABLE = COLUMNS.filter((c) => c !== "shop" && c !== "id");
 const quoted = (c: string) => `"${c}"`;
 
-/** The text form Prisma's SQLite adapter stores DateTime in, so both read each other's rows. */
-const sqliteDate = (d: Date | null) => (d === null ? null : d.toISOString().replace("Z", "+00:00"));
-
 /** Upsert of `rows` rows in one statement (SQLite takes up to 32,766 parameters). */
 const upsertSql = (rows: number) => `INSERT INTO "Order" (${COLUMNS.map(quoted).join(",")}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(",")})`).join(",")}
   ON CONFLICT("shop","id") DO UPDATE SET ${UPDATABLE.map((c) => `${quoted(c)}=excluded.${quoted(c)}`).join(",")}
@@ -81,12 +78,15 @@ const UPSERT_SQL = upsertSql(1);
 const UPSERT_MANY_SQL = upsertSql(ROWS_PER_STATEMENT);
 const SELECT_SQL = `SELECT "id", "name", "data" FROM "Order" WHERE "shop" = ? AND "id" IN (SELECT value FROM json_each(?))`;
 
-/** Rows as one flat parameter list, COLUMNS.length per row (dates already in Prisma's text form). */
+/** Columns holding dates: passed as epoch ms, written in Prisma's text form by writeFlatParams. */
+const DATE_COLUMNS = ["createdAt", "updatedAt", "cancelledAt"].map((c) => COLUMNS.indexOf(c as (typeof COLUMNS)[number]));
+
+/** Rows as one flat parameter list, COLUMNS.length per row (dates as epoch ms or null). */
 function sqliteParams(rows: OrderRow[]): unknown[] {
   const params: unknown[] = [];
   for (const r of rows) {
     params.push(
-      r.shop, r.id, r.name, r.customerId, sqliteDate(r.createdAt), sqliteDate(r.updatedAt), sqliteDate(r.cancelledAt),
+      r.shop, r.id, r.name, r.customerId, r.createdAt.getTime(), r.updatedAt.getTime(), r.cancelledAt?.getTime() ?? null,
       r.channel, r.currency, r.totalPrice, r.shippingSpeed, r.carrier, r.data,
     );
   }
@@ -95,7 +95,10 @@ function sqliteParams(rows: OrderRow[]): unknown[] {
 
 /**
  * Writes flat parameters (COLUMNS.length per row) in one transaction, ROWS_PER_STATEMENT rows a
- * statement. Also the worker's code (as source text): keep it free of outer references.
+ * statement; the `dates` columns come as epoch ms and are stored in the text form Prisma's SQLite
+ * adapter reads and writes (`2026-01-02T03:04:05.000+00:00`), converted here (on the
+ * writer's thread: the importing thread is the busier one). Also the worker's code (as source
+ * text): keep it free of outer references.
  */
 function writeFlatParams(
   one: { run(params: unknown[]): { changes: number } },
@@ -103,7 +106,14 @@ function writeFlatParams(
   params: unknown[],
   width: number,
   perStatement: number,
+  dates: readonly number[],
 ): number {
+  for (let row = 0; row < params.length; row += width) {
+    for (const c of dates) {
+      const ms = params[row + c];
+      if (typeof ms === "number") params[row + c] = new Date(ms).toISOString().replace("Z", "+00:00");
+    }
+  }
   let changed = 0;
   const chunk = width * perStatement;
   let i = 0;
@@ -130,7 +140,7 @@ function sqliteWriter(url: string): OrderWriter {
   const db = openSqlite(sqlitePath(url));
   const one = db.prepare(UPSERT_SQL);
   const many = db.prepare(UPSERT_MANY_SQL);
-  const writeBatch = db.transaction((rows: OrderRow[]) => writeFlatParams(one, many, sqliteParams(rows), COLUMNS.length, ROWS_PER_STATEMENT));
+  const writeBatch = db.transaction((rows: OrderRow[]) => writeFlatParams(one, many, sqliteParams(rows), COLUMNS.length, ROWS_PER_STATEMENT, DATE_COLUMNS));
   const select = db.prepare(SELECT_SQL);
   return {
     // IMMEDIATE: wait for the write lock up front; a deferred transaction fails at once (SQLITE_BUSY)
@@ -160,7 +170,7 @@ const one = db.prepare(workerData.upsertSql);
 const many = db.prepare(workerData.upsertManySql);
 const select = db.prepare(workerData.selectSql);
 const writeFlatParams = ${writeFlatParams.toString()};
-const write = db.transaction((params) => writeFlatParams(one, many, params, workerData.width, workerData.perStatement));
+const write = db.transaction((params) => writeFlatParams(one, many, params, workerData.width, workerData.perStatement, workerData.dates));
 const statements = new Map();
 const prepared = (sql) => statements.get(sql) || statements.set(sql, db.prepare(sql)).get(sql);
 const runEach = db.transaction((sql, lists) => { const stmt = prepared(sql); return lists.map((p) => stmt.run(...p).changes); });
@@ -188,6 +198,7 @@ function sqliteWorkerWriter(url: string): OrderWriter {
       selectSql: SELECT_SQL,
       width: COLUMNS.length,
       perStatement: ROWS_PER_STATEMENT,
+      dates: DATE_COLUMNS,
       cacheSize: IMPORT_CACHE_SIZE,
       walPages: IMPORT_WAL_PAGES,
     },

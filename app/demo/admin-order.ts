@@ -179,14 +179,29 @@ export interface AdminOrder {
   returns: { nodes: AdminReturn[] };
 }
 
+/**
+ * The order as the sync reads it (SYNC_ORDER_SELECTION, app/sync/sync-selection.ts): AdminOrder
+ * without the fields the engine never uses, which the demo generator still fills for the orders
+ * export CSV. The mapper takes this type, so it cannot start reading a field the sync does not ask for.
+ */
+export type SyncedAdminOrder = Omit<AdminOrder, "cancelReason" | "displayFinancialStatus" | "currentTotalPriceSet" | "totalRefundedSet" | "shippingLine" | "lineItems" | "fulfillments"> & {
+  shippingLine: SyncedShippingLine | null;
+  lineItems: { nodes: SyncedLineItem[] };
+  fulfillments: SyncedFulfillment[];
+};
+export type SyncedShippingLine = Omit<AdminShippingLine, "source" | "carrierIdentifier" | "originalPriceSet">;
+export type SyncedLineItem = Omit<AdminLineItem, "originalUnitPriceSet">;
+export type SyncedFulfillment = Omit<AdminFulfillment, "displayStatus">;
+
 /** Namespace and key of the checkout-preferences metafield (app-reserved namespace). */
 export const DELIVERY_PREFERENCES_METAFIELD = { namespace: "$app", key: "delivery_preferences" } as const;
 
 const money = "{ shopMoney { amount currencyCode } }";
 
 /**
- * The selection on an `Order` node that yields `AdminOrder`. Used by the sync
- * query (and bulk operation) and checked against the 2026-10 schema in tests.
+ * The selection on an `Order` node that yields `AdminOrder`: the demo generator's shape, served
+ * by the local Admin API and checked against the 2026-10 schema in tests. The sync asks for a
+ * subset of it (SYNC_ORDER_SELECTION in app/sync/sync-selection.ts).
  */
 export const ADMIN_ORDER_SELECTION = `
   id

@@ -15,6 +15,7 @@ import prisma from "../db.server";
 import { BULK_QUERIES, type BulkKind } from "../sync/bulk-queries";
 import { ingestJsonl, type IngestCheckpoint, type IngestOptions } from "../sync/ingest-bulk";
 import { adminQuery, AdminGraphqlError, shopBucket, type AdminGraphqlFn, type AdminQueryOptions } from "../shopify/admin-graphql.server";
+import { saveImportProgress } from "../data/import-progress.server";
 import { recordFailure, resolveFailures } from "./sync-failures.server";
 import { withLease } from "./job-lease.server";
 
@@ -228,18 +229,19 @@ async function importPhase(run: SyncRunRow, deps: SyncDeps, now: () => Date, hol
     kind: run.phase as BulkKind,
     startLine: run.checkpointLine + 1,
     now: now(),
-    onCheckpoint: async (cp: IngestCheckpoint) => {
-      await prisma.syncRun.update({
-        where: { id: run.id },
-        data: {
+    // A long import keeps the lease alive.
+    onCheckpoint: (cp: IngestCheckpoint, sqlite) =>
+      saveImportProgress(
+        {
+          runId: run.id,
           checkpointLine: cp.linesDone,
           rejectedLines: base.rejected + cp.rejected,
-          ...(run.phase === "orders" ? { recordsDone: base.recordsDone + cp.recordsDone } : {}),
+          recordsDone: run.phase === "orders" ? base.recordsDone + cp.recordsDone : undefined,
+          lease: { shop: run.shop, job: "sync", holder, expiresAt: new Date(now().getTime() + LEASE_MS) },
+          now: now(),
         },
-      });
-      // A long import keeps the lease alive.
-      await prisma.jobLease.updateMany({ where: { shop: run.shop, job: "sync", holder }, data: { expiresAt: new Date(now().getTime() + LEASE_MS) } });
-    },
+        sqlite,
+      ),
   });
   if (run.operationId) await resolveFailures(run.shop, "bulk", [run.operationId], now());
   await nextPhase(run, now());

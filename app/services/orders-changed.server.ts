@@ -21,6 +21,11 @@ export interface OrdersChange {
   now: Date;
   /** The orders as written, when the writer has them in hand: the hooks then need not read them back. */
   orders?: readonly Order[];
+  /**
+   * Of the orders written, every one that carries stated preferences, when the writer knows them
+   * without keeping all the orders (an import): the preference hook then reads nothing back.
+   */
+  answeredOrders?: readonly Order[];
   /** SQLite: the writer's connection (an import's worker); the hooks' bulk writes then run there. */
   sqlite?: SqliteExecutor;
 }

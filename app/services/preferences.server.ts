@@ -22,6 +22,7 @@ import {
   type StatedCoverage,
 } from "../engine/preferences";
 import { parsePreferences, type DeliveryPreferences as StoredPreferences } from "../../extensions/delivery-preferences/src/preferences";
+import type { OrdersChange } from "./orders-changed.server";
 
 interface AnswerRecord {
   shop: string; answerKey: string; customerId: string | null; orderId: string | null; source: string; answeredAt: Date;
@@ -168,10 +169,11 @@ export async function recordOrderAnswers(shop: string, orders: Iterable<Order>, 
  * Hook for ordersChanged(): re-reads the changed customers' stored orders and records the answers
  * they carry, so profiles follow every order writer (bulk import, webhook queue, CSV).
  */
-export async function preferencesOrdersChanged(change: { shop: string; customerIds: readonly string[]; now: Date; orders?: readonly Order[]; sqlite?: SqliteExecutor }): Promise<string[]> {
+export async function preferencesOrdersChanged(change: OrdersChange): Promise<string[]> {
   // The writer's own orders: only their answers can be new (earlier ones are recorded already).
   // Guests' answers stay on their orders only: there is no profile to merge them into.
-  if (change.orders) return recordOrderAnswers(change.shop, change.orders.filter((o) => o.preferences !== null && o.customerId), change.now, change.sqlite);
+  const answered = change.answeredOrders ?? change.orders;
+  if (answered) return recordOrderAnswers(change.shop, answered.filter((o) => o.preferences !== null && o.customerId), change.now, change.sqlite);
   const ids = [...new Set(change.customerIds)];
   const refreshed: string[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {

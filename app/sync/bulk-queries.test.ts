@@ -4,6 +4,7 @@ import { adminSchema } from "../../test/admin-schema";
 import { ADMIN_ORDER_SELECTION } from "../demo/admin-order";
 import { BULK_FULFILLMENT_EVENTS_QUERY, BULK_ORDERS_QUERY, BULK_QUERIES } from "./bulk-queries";
 import { checkBulkQuery } from "./bulk-limits";
+import { NOT_SYNCED, SYNC_ORDER_SELECTION } from "./sync-selection";
 
 /** Leaf paths of a selection, connections' `edges.node`/`nodes` and `id` left out (bulk adds ids for joining). */
 function leafPaths(selection: SelectionSetNode, prefix = ""): string[] {
@@ -56,8 +57,18 @@ describe("bulk query documents against the Admin GraphQL 2026-10 schema", () => 
     expect(report.nestedDepth).toBe(2);
   });
 
-  it("the orders query selects what ADMIN_ORDER_SELECTION selects, except the events it cannot nest", () => {
-    const single = leafPaths(selectionOf(`{ ${ADMIN_ORDER_SELECTION} }`));
+  it("the sync selection is the generator's shape without exactly the NOT_SYNCED fields", () => {
+    const all = leafPaths(selectionOf(`{ ${ADMIN_ORDER_SELECTION} }`));
+    const synced = leafPaths(selectionOf(`{ ${SYNC_ORDER_SELECTION} }`));
+    const dropped = NOT_SYNCED.map((p) => p.replace(".nodes.", "."));
+    // Each NOT_SYNCED path names a field of the shape (a leaf, or an object whose leaves all go).
+    for (const path of dropped) expect(all.some((p) => p === path || p.startsWith(`${path}.`)), path).toBe(true);
+    expect(synced.sort()).toEqual(all.filter((p) => !dropped.some((d) => p === d || p.startsWith(`${d}.`))).sort());
+    expect(validate(schema, parse(`{ order(id: "gid://shopify/Order/1") { ${SYNC_ORDER_SELECTION} } }`)).map((e) => e.message)).toEqual([]);
+  });
+
+  it("the orders query selects what SYNC_ORDER_SELECTION selects, except the events it cannot nest", () => {
+    const single = leafPaths(selectionOf(`{ ${SYNC_ORDER_SELECTION} }`));
     const bulk = leafPaths((selectionOf(BULK_ORDERS_QUERY).selections[0] as { selectionSet: SelectionSetNode }).selectionSet).filter(
       (p) => !p.endsWith(".id") || p === "customer.id" || p === "fulfillments.id",
     );

@@ -1,6 +1,6 @@
 /**
  * The two bulk query documents of a history sync (run by app/services/bulk-sync, ingested by
- * ./ingest-bulk). The orders query is derived from `ADMIN_ORDER_SELECTION`, shaped for bulk
+ * ./ingest-bulk). The orders query is derived from `SYNC_ORDER_SELECTION`, shaped for bulk
  * operations: no page sizes, `edges { node }`, an `id` on every connection node so the JSONL lines
  * can be joined by `__parentId`; customer data stays at protected level 1 (ids only).
  *
@@ -10,7 +10,7 @@
  * merged into the stored orders.
  */
 import { Kind, parse, print, type FieldNode, type SelectionSetNode } from "graphql";
-import { ADMIN_ORDER_SELECTION } from "../demo/admin-order";
+import { SYNC_ORDER_SELECTION } from "./sync-selection";
 
 /** Selections Shopify refuses in bulk: `events` is a connection inside the `fulfillments` list. */
 const NOT_IN_BULK = new Set(["fulfillments.events"]);
@@ -45,11 +45,11 @@ function toBulkSelection(set: SelectionSetNode, path = ""): SelectionSetNode {
   return selectionSet(selections);
 }
 
-const orderSelection = (parse(`{ ${ADMIN_ORDER_SELECTION} }`).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet;
+const orderSelection = (parse(`{ ${SYNC_ORDER_SELECTION} }`).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet;
 
 /**
- * Orders with line items, delivery promises and returns, derived from ADMIN_ORDER_SELECTION so the
- * sync and the bulk import read the same fields: 5 connections (orders, lineItems,
+ * Orders with line items, delivery promises and returns, derived from SYNC_ORDER_SELECTION so the
+ * webhook sync and the bulk import read the same fields: 5 connections (orders, lineItems,
  * fulfillmentOrders, returns, returnLineItems), 2 nested levels.
  */
 export const BULK_ORDERS_QUERY = print(

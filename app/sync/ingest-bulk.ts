@@ -13,6 +13,7 @@
  */
 import type { Order } from "../engine/types";
 import { orderRow } from "../data/orders.server";
+import type { SqliteExecutor } from "../data/bulk-writer.server";
 import type { OrderRow } from "../data/order-writer.server";
 import type { BulkKind } from "./bulk-queries";
 import { BulkAssembler, type AssemblyRejection, type BulkGroup } from "./jsonl/bulk-assembler";
@@ -39,13 +40,22 @@ export interface IngestOptions {
   kind: BulkKind;
   /** First line to process (1-based); earlier lines are skipped unread. Default 1. */
   startLine?: number;
-  /** Awaited after each committed batch; persist it to resume after a crash. */
-  onCheckpoint?: (checkpoint: IngestCheckpoint) => void | Promise<void>;
+  /**
+   * Awaited after each committed batch; persist it to resume after a crash. On SQLite, `sqlite` is
+   * the import writer's connection: write the progress there (see app/data/import-progress.server),
+   * as Prisma's connection would wait for the writer's lock on the importing thread.
+   */
+  onCheckpoint?: (checkpoint: IngestCheckpoint, sqlite?: SqliteExecutor) => void | Promise<void>;
   /** Time of the import (rejections' createdAt, ordersChanged). */
   now: Date;
   /** Rejections are stored under this source; default `bulk:<kind>`. */
   source?: string;
   batchSize?: number;
+  /**
+   * Committed batches that may wait for their side effects and checkpoint (reported together
+   * when they catch up); default MAX_UNSETTLED. 1: a checkpoint per batch, as tests want.
+   */
+  maxUnsettled?: number;
   /** Open groups kept for late children, and orphan child lines kept (see bulk-assembler). */
   window?: number;
   orphanLimit?: number;
@@ -71,7 +81,7 @@ export const MAX_SUMMARY_REJECTIONS = 100;
 export async function ingestJsonl(shop: string, input: AsyncIterable<Chunk> | Iterable<Chunk>, options: IngestOptions): Promise<IngestSummary> {
   const startLine = Math.max(1, Math.floor(options.startLine ?? 1));
   const source = options.source ?? `bulk:${options.kind}`;
-  const sink = new OrderSink(shop, source, options.now, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const sink = new OrderSink(shop, source, options.now, options.batchSize ?? DEFAULT_BATCH_SIZE, undefined, options.maxUnsettled);
   const assembler = new BulkAssembler({ window: options.window, orphanLimit: options.orphanLimit });
   const summary: IngestSummary = { linesRead: 0, recordsWritten: 0, rejected: [], rejectedTotal: 0 };
   const events: OrderEvents[] = [];
@@ -102,7 +112,7 @@ export async function ingestJsonl(shop: string, input: AsyncIterable<Chunk> | It
     // Known now, reported once this batch is stored: every line before it is then written or refused.
     const resumeLine = assembler.safeResumeLine(nextLine);
     const rejected = summary.rejectedTotal;
-    const checkpoint = () => options.onCheckpoint?.({ linesDone: resumeLine - 1, resumeLine, recordsDone: sink.recordsWritten, rejected });
+    const checkpoint = () => options.onCheckpoint?.({ linesDone: resumeLine - 1, resumeLine, recordsDone: sink.recordsWritten, rejected }, sink.writer.sqlite);
     if (options.kind === "orders") await sink.commit(checkpoint);
     else await commitEvents(sink, events.splice(0), reject, checkpoint);
   };

@@ -1,5 +1,5 @@
 /**
- * Admin GraphQL order (2026-10 shape, see `ADMIN_ORDER_SELECTION`) -> engine `Order`.
+ * Admin GraphQL order (2026-10 shape, see `SYNC_ORDER_SELECTION`) -> engine `Order`.
  * Pure: no clock, no I/O. Decimal strings become numbers, ISO strings epoch ms.
  *
  * Delivery promise: 2026-10 exposes checkout's promise as
@@ -10,12 +10,12 @@
  */
 import type {
   AdminDeliveryMethod,
-  AdminFulfillment,
-  AdminLineItem,
   AdminMoneyBag,
-  AdminOrder,
   AdminRefund,
   AdminReturn,
+  SyncedAdminOrder,
+  SyncedFulfillment,
+  SyncedLineItem,
 } from "../demo/admin-order";
 import {
   FULFILLMENT_EVENT_STATUSES,
@@ -55,7 +55,7 @@ export const CHANNEL_BY_SOURCE_NAME: Readonly<Record<string, string>> = {
   android: "Mobile App",
 };
 
-export function mapAdminOrder(node: AdminOrder): Order {
+export function mapAdminOrder(node: SyncedAdminOrder): Order {
   const id = node.id;
   if (!id) throw new AdminOrderMappingError("order has no id", null);
   const createdAt = parseDateTime(node.createdAt);
@@ -103,7 +103,7 @@ export function mapAdminOrder(node: AdminOrder): Order {
   };
 }
 
-function mapLineItem(line: AdminLineItem, orderId: string): LineItem {
+function mapLineItem(line: SyncedLineItem, orderId: string): LineItem {
   const cost = line.variant?.inventoryItem?.unitCost?.amount;
   const unitCost = cost === undefined || cost === null ? null : parseDecimal(cost);
   return {
@@ -116,7 +116,7 @@ function mapLineItem(line: AdminLineItem, orderId: string): LineItem {
 
 const KNOWN_EVENT_STATUSES = new Set<string>(FULFILLMENT_EVENT_STATUSES);
 
-function mapFulfillment(fulfillment: AdminFulfillment): Fulfillment {
+function mapFulfillment(fulfillment: SyncedFulfillment): Fulfillment {
   const events: FulfillmentEvent[] = [];
   for (const event of fulfillment.events?.nodes ?? []) {
     const happenedAt = parseDateTime(event.happenedAt);
@@ -151,14 +151,14 @@ function mapReturn(ret: AdminReturn): Return | null {
   };
 }
 
-function channelName(node: AdminOrder): string {
+function channelName(node: SyncedAdminOrder): string {
   if (node.app?.name) return node.app.name;
   const source = node.sourceName;
   if (!source) return "Unknown";
   return CHANNEL_BY_SOURCE_NAME[source] ?? source;
 }
 
-function destinationRegion(address: AdminOrder["shippingAddress"]): string | null {
+function destinationRegion(address: SyncedAdminOrder["shippingAddress"]): string | null {
   const country = address?.countryCodeV2;
   if (!country) return null;
   return address.provinceCode ? `${country}-${address.provinceCode}` : country;
@@ -167,7 +167,7 @@ function destinationRegion(address: AdminOrder["shippingAddress"]): string | nul
 const GIFT_ATTRIBUTE = /gift/i;
 const NEGATIVE_VALUE = /^(no|false|0|)$/i;
 
-function isGiftOrder(node: AdminOrder, preferences: DeliveryPreferences | null): boolean {
+function isGiftOrder(node: SyncedAdminOrder, preferences: DeliveryPreferences | null): boolean {
   for (const attribute of node.customAttributes ?? []) {
     if (GIFT_ATTRIBUTE.test(attribute.key) && !NEGATIVE_VALUE.test((attribute.value ?? "").trim())) return true;
   }
@@ -242,7 +242,7 @@ function speedFromBusinessDays(maxDays: number): ShippingSpeed {
   return maxDays <= 5 ? "standard" : "economy";
 }
 
-function shippingSpeed(node: AdminOrder, methods: AdminDeliveryMethod[], createdAt: number): ShippingSpeed {
+function shippingSpeed(node: SyncedAdminOrder, methods: AdminDeliveryMethod[], createdAt: number): ShippingSpeed {
   for (const method of methods) {
     if (PICKUP_METHODS.has(method.methodType)) return "pickup";
     if (method.methodType === "LOCAL") return "local";

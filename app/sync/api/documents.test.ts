@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { NoDeprecatedCustomRule, parse, specifiedRules, validate } from "graphql";
 import { adminSchema } from "../../../test/admin-schema";
-import { ADMIN_ORDER_SELECTION } from "../../demo/admin-order";
 import { BULK_OPERATION_STATUS, RUN_BULK_QUERY } from "../../services/bulk-sync.server";
+import { SYNC_ORDER_SELECTION } from "../sync-selection";
 import { ORDER_BY_ID_QUERY, ORDER_PAGE_SIZES, withPageSizes } from "./order-by-id";
 import { CUSTOMER_PREFERENCES_QUERY } from "./customer-preferences";
 
@@ -19,7 +19,7 @@ describe("sync GraphQL documents", () => {
 
   it("reads an order with the same fields as the rest of the sync, only smaller pages", () => {
     const strip = (s: string) => s.replace(/\(first: \d+\)/g, "").replace(/\s+/g, " ").trim();
-    expect(strip(ORDER_BY_ID_QUERY)).toContain(strip(ADMIN_ORDER_SELECTION));
+    expect(strip(ORDER_BY_ID_QUERY)).toContain(strip(SYNC_ORDER_SELECTION));
     expect(ORDER_BY_ID_QUERY).toContain("lineItems(first: 50)");
     expect(() => withPageSizes("x(first: 5) { id }", ORDER_PAGE_SIZES)).toThrow(/no page size for x/);
   });

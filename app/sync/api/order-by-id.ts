@@ -1,9 +1,10 @@
 /**
- * The query the webhook queue uses to read one order: the same selection as the bulk sync and
- * the demo (ADMIN_ORDER_SELECTION), with page sizes small enough to stay under Shopify's
+ * The query the webhook queue uses to read one order: the same selection as the bulk sync
+ * (SYNC_ORDER_SELECTION), with page sizes small enough to stay under Shopify's
  * single-query cost limit (1000 points; the bulk page sizes are far above it).
  */
-import { ADMIN_ORDER_SELECTION, type AdminOrder } from "../../demo/admin-order";
+import type { SyncedAdminOrder } from "../../demo/admin-order";
+import { SYNC_ORDER_SELECTION } from "../sync-selection";
 
 /** Page size per paginated field; an order with more items than this is read truncated. */
 export const ORDER_PAGE_SIZES: Readonly<Record<string, number>> = {
@@ -27,10 +28,10 @@ export function withPageSizes(selection: string, sizes: Readonly<Record<string, 
 
 export const ORDER_BY_ID_QUERY = `query OrderForSync($id: ID!) {
   order(id: $id) {
-    ${withPageSizes(ADMIN_ORDER_SELECTION, ORDER_PAGE_SIZES)}
+    ${withPageSizes(SYNC_ORDER_SELECTION, ORDER_PAGE_SIZES)}
   }
 }`;
 
 export interface OrderByIdData {
-  order: AdminOrder | null;
+  order: SyncedAdminOrder | null;
 }

@@ -11,7 +11,7 @@ import type { AdminLineItem } from "../../demo/admin-order";
 import type { Chunk } from "../jsonl/read-lines";
 import { clearRejections, type Rejection } from "../ingest-rejections.server";
 import { DEFAULT_BATCH_SIZE, OrderSink } from "../order-sink.server";
-import type { IngestCheckpoint, IngestSummary } from "../ingest-bulk";
+import type { IngestOptions, IngestSummary } from "../ingest-bulk";
 import { MAX_SUMMARY_REJECTIONS } from "../ingest-bulk";
 import { REQUIRED_CSV_COLUMNS } from "./shopify-csv-columns";
 import { csvLineItem, csvOrder, CsvRowError, type CsvRow } from "./csv-order";
@@ -28,7 +28,9 @@ export interface CsvIngestOptions {
   /** Rejections are stored under this source; default "import:csv". */
   source?: string;
   batchSize?: number;
-  onCheckpoint?: (checkpoint: IngestCheckpoint) => void | Promise<void>;
+  maxUnsettled?: IngestOptions["maxUnsettled"];
+  /** As for ingestJsonl (`sqlite`: the import writer's connection, on SQLite). */
+  onCheckpoint?: IngestOptions["onCheckpoint"];
 }
 
 interface PendingOrder {
@@ -39,7 +41,7 @@ interface PendingOrder {
 
 export async function ingestCsv(shop: string, input: AsyncIterable<Chunk> | Iterable<Chunk>, options: CsvIngestOptions): Promise<IngestSummary> {
   const source = options.source ?? "import:csv";
-  const sink = new OrderSink(shop, source, options.now, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const sink = new OrderSink(shop, source, options.now, options.batchSize ?? DEFAULT_BATCH_SIZE, undefined, options.maxUnsettled);
   const summary: IngestSummary = { linesRead: 0, recordsWritten: 0, rejected: [], rejectedTotal: 0 };
   const reject = (r: Rejection) => {
     summary.rejectedTotal++;
@@ -81,7 +83,7 @@ export async function ingestCsv(shop: string, input: AsyncIterable<Chunk> | Iter
     const linesDone = lastLine;
     const rejected = summary.rejectedTotal;
     // Resuming a CSV is a re-import (idempotent); the checkpoint reports progress.
-    await sink.commit(() => options.onCheckpoint?.({ linesDone, resumeLine: 1, recordsDone: sink.recordsWritten, rejected }));
+    await sink.commit(() => options.onCheckpoint?.({ linesDone, resumeLine: 1, recordsDone: sink.recordsWritten, rejected }, sink.writer.sqlite));
   };
 
   try {

@@ -5,7 +5,7 @@
  * rejection with its line number, field and reason, and the rest of its order is kept.
  */
 import { z } from "zod";
-import type { AdminFulfillmentEvent, AdminLineItem, AdminOrder, AdminReturn, AdminReturnLineItem } from "../../demo/admin-order";
+import type { AdminFulfillmentEvent, AdminReturn, AdminReturnLineItem, SyncedAdminOrder, SyncedLineItem } from "../../demo/admin-order";
 import { FULFILLMENT_EVENT_STATUSES, type FulfillmentEvent, type Order } from "../../engine/types";
 import { AdminOrderMappingError, mapAdminOrder, parseDateTime } from "../map-admin-order";
 import type { AssemblyRejection, BulkGroup, BulkLine, JsonObject } from "./bulk-assembler";
@@ -129,18 +129,18 @@ export interface OrderRecord {
 export function orderFromGroup(group: BulkGroup, rejected: AssemblyRejection[]): OrderRecord | null {
   const root = valid(orderLine, fast.isOrderLine, group.root, rejected);
   if (!root) return null;
-  const lineItems: AdminLineItem[] = [];
-  const fulfillmentOrders: AdminOrder["fulfillmentOrders"]["nodes"] = [];
+  const lineItems: SyncedLineItem[] = [];
+  const fulfillmentOrders: SyncedAdminOrder["fulfillmentOrders"]["nodes"] = [];
   const returns = new Map<string, AdminReturn>();
   const returnItems: BulkLine[] = [];
   for (const entry of group.descendants) {
     const type = gidType(entry.node.id);
     if (type === "LineItem") {
       const item = valid(lineItemLine, fast.isLineItemLine, entry, rejected);
-      if (item) lineItems.push(item as unknown as AdminLineItem);
+      if (item) lineItems.push(item as unknown as SyncedLineItem);
     } else if (type === "FulfillmentOrder") {
       const fo = valid(fulfillmentOrderLine, fast.isFulfillmentOrderLine, entry, rejected);
-      if (fo) fulfillmentOrders.push({ deliveryMethod: (fo.deliveryMethod ?? null) as AdminOrder["fulfillmentOrders"]["nodes"][number]["deliveryMethod"] });
+      if (fo) fulfillmentOrders.push({ deliveryMethod: (fo.deliveryMethod ?? null) as SyncedAdminOrder["fulfillmentOrders"]["nodes"][number]["deliveryMethod"] });
     } else if (type === "Return") {
       const ret = valid(returnLine, fast.isReturnLine, entry, rejected);
       if (ret) returns.set(ret.id, { createdAt: ret.createdAt, returnLineItems: { nodes: [] } });
@@ -162,7 +162,7 @@ export function orderFromGroup(group: BulkGroup, rejected: AssemblyRejection[]):
     lineItems: { nodes: lineItems },
     fulfillmentOrders: { nodes: fulfillmentOrders },
     returns: { nodes: [...returns.values()] },
-  } as unknown as AdminOrder;
+  } as unknown as SyncedAdminOrder;
   try {
     return { line: group.root.line, name: root.name ?? null, order: mapAdminOrder(admin) };
   } catch (error) {

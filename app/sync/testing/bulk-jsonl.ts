@@ -1,16 +1,38 @@
 /**
  * Test and benchmark helper: writes Admin-shaped orders (the demo generator's) as the JSONL files
  * the two bulk queries of ../bulk-queries produce (groupObjects: false): one line per object,
- * connection nodes on their own lines with `__parentId`, lists and plain objects inline.
+ * connection nodes on their own lines with `__parentId`, lists and plain objects inline, and only
+ * the fields those queries select (the generator's export-only fields, NOT_SYNCED, are left out).
  * `delay` writes each order's children after the next `delay` orders' lines, as Shopify may.
  */
-import type { AdminOrder } from "../../demo/admin-order";
+import type { AdminOrder, SyncedAdminOrder } from "../../demo/admin-order";
+import { NOT_SYNCED } from "../sync-selection";
 
 const numeric = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
+/** A copy of `value` without the dotted `paths` (arrays are walked through). */
+function withoutPaths(value: unknown, paths: readonly string[][]): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutPaths(item, paths));
+  if (value === null || typeof value !== "object" || paths.length === 0) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const here = paths.filter((p) => p[0] === key);
+    if (here.some((p) => p.length === 1)) continue;
+    out[key] = here.length ? withoutPaths(v, here.map((p) => p.slice(1))) : v;
+  }
+  return out;
+}
+
+const NOT_SYNCED_PATHS = NOT_SYNCED.map((p) => p.split("."));
+
+/** The order as the sync's queries return it (SYNC_ORDER_SELECTION). */
+export function syncedOrder(order: AdminOrder): SyncedAdminOrder {
+  return withoutPaths(order, NOT_SYNCED_PATHS) as SyncedAdminOrder;
+}
+
 /** Lines of the orders query for one order. */
 export function orderLines(order: AdminOrder): { root: string; children: string[] } {
-  const { lineItems, fulfillmentOrders, returns, fulfillments, ...rest } = order;
+  const { lineItems, fulfillmentOrders, returns, fulfillments, ...rest } = syncedOrder(order);
   const n = numeric(order.id);
   const root = JSON.stringify({ ...rest, fulfillments: fulfillments.map(({ events: _events, ...f }) => f) });
   const children: string[] = [];
