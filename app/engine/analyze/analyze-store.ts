@@ -100,9 +100,11 @@ export class StoreAnalyzer {
   constructor(private readonly options: AnalyzeOptions & { expectedOrders?: number }) {
     if (!Number.isFinite(options.asOf)) throw new RangeError("analyzeStore: asOf must be epoch ms");
     const expected = options.expectedOrders ?? 0;
-    const book = createProfileBook({ utcOffsetMinutes: options.utcOffsetMinutes ?? 0 }, { orders: expected });
-    this.book = book;
-    this.tables = new OrderTablesBuilder(options.asOf, expected, (o) => addOrderAsOf(book, o, options.asOf));
+    // The book numbers orders by the tables' order index and takes their customer codes: each
+    // id is hashed once per order, not again by the book.
+    const tables = new OrderTablesBuilder(options.asOf, expected, (o, row, customer) => addOrderAsOf(this.book, o, options.asOf, row, customer));
+    this.book = createProfileBook({ utcOffsetMinutes: options.utcOffsetMinutes ?? 0 }, { orders: expected }, tables.orderIds);
+    this.tables = tables;
   }
 
   add(o: Order): void {

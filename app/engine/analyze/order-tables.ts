@@ -24,16 +24,24 @@ export class OrderTablesBuilder {
   private readonly rows: OrderRowsBuilder;
   private input = 0;
 
-  /** `onWritten` sees every order that (re)wrote a row, e.g. to feed a profile book. */
+  /**
+   * `onWritten` sees every order that (re)wrote a row, e.g. to feed a profile book, with the
+   * row (its number in `orderIds`) and its customer's code in `rows.customerIds` (−1 = guest).
+   */
   constructor(
     asOf: number,
     expectedOrders = 0,
-    private readonly onWritten?: (o: Order) => void,
+    private readonly onWritten?: (o: Order, row: number, customer: number) => void,
   ) {
     this.ids = new KeyIndex(Math.max(16, expectedOrders));
     this.updatedAt = new Float64Array(Math.max(1024, expectedOrders));
     this.table = new JourneyTableBuilder(asOf, expectedOrders);
     this.rows = new OrderRowsBuilder(asOf, expectedOrders);
+  }
+
+  /** Order id → row, for a consumer that numbers orders the same way (a shared profile book index). */
+  get orderIds(): KeyIndex {
+    return this.ids;
   }
 
   add(o: Order): void {
@@ -49,8 +57,8 @@ export class OrderTablesBuilder {
     }
     this.updatedAt[row] = o.updatedAt;
     this.table.write(row, o);
-    this.rows.write(row, o);
-    this.onWritten?.(o);
+    const customer = this.rows.write(row, o);
+    this.onWritten?.(o, row, customer);
   }
 
   finish(): OrderTables {

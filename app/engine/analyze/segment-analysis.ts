@@ -76,9 +76,10 @@ export function analyzeSegments(orders: readonly Order[], options: SegmentOption
  * Feeds one order to the profile book as it was known at `asOf`: orders placed later are not
  * known yet, nor later cancellations and refunds, which keeps replays of history honest, with
  * the same purchase instant as the repeat and CLV analyses. The book resolves versions itself.
+ * `record` and `customerCode`: the caller's codes of the ids, see `addOrderToBook`.
  */
-export function addOrderAsOf(book: ProfileBook, o: Order, asOf: number): void {
-  if (placedAt(o) <= asOf) addOrderToBook(book, orderAsKnownAt(o, asOf));
+export function addOrderAsOf(book: ProfileBook, o: Order, asOf: number, record?: number, customerCode?: number): void {
+  if (placedAt(o) <= asOf) addOrderToBook(book, orderAsKnownAt(o, asOf), record, customerCode);
 }
 
 /** The segment analysis plus the per-customer tables it was built from (the refresh stores them). */

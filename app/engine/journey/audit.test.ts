@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Order } from "../types";
 import { at, DAY, order } from "../testing/order-builder";
-import { auditJourney } from "./audit";
+import { auditJourney, countByGroup } from "./audit";
 
 const AS_OF = at("2024-02-20");
 const JAN = at("2024-01-10");
@@ -135,5 +135,29 @@ describe("auditJourney degenerate inputs", () => {
     // 7 keys, 3 allowed: keep the 2 largest (US-CA, then US-10 by name among the 1-order keys),
     // fold the other 5 single-order regions into "(other)"; rows sorted by size.
     expect(a.breakdowns.region.map((g) => [g.key, g.orders])).toEqual([["US-CA", 6], ["(other)", 5], ["US-10", 1]]);
+  });
+});
+
+describe("countByGroup", () => {
+  it("counts the same through distinct masks as row by row, groups left out included", () => {
+    // Deterministic pseudo-random rows: 3 breakdowns, some rows outside a breakdown (−1), many masks.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const rows = 5000;
+    const keys = [["a", "b", "c"], ["x", "y"], ["m", "n", "o", "p"]];
+    const packed = new Int16Array(rows * keys.length);
+    const masks = new Uint32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      masks[i] = next() % 4 === 0 ? 0 : next() & 0x3fff;
+      keys.forEach((k, d) => (packed[i * keys.length + d] = next() % 5 === 0 ? -1 : next() % k.length));
+    }
+    const enc = { packed, width: keys.length, keys };
+    const viaMasks = countByGroup(masks, enc, Infinity);
+    const perRow = countByGroup(masks, enc, 0);
+    expect(viaMasks.map((c) => [...c])).toEqual(perRow.map((c) => [...c]));
+    // A hand check: counter 0 of group "a" = rows in "a" whose mask has bit 0.
+    let expected = 0;
+    for (let i = 0; i < rows; i++) if (packed[i * 3] === 0 && masks[i] & 1) expected++;
+    expect(perRow[0][0]).toBe(expected);
   });
 });

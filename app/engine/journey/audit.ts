@@ -185,8 +185,64 @@ function rowMask(flags: number, outcome: number): number {
   return m;
 }
 
-/** Counters per group of every breakdown, in one pass: counts[d][g · NC + counter]. */
-function countByGroup(masks: Uint32Array, enc: EncodedBreakdowns): Int32Array[] {
+/**
+ * @internal Counters per group of every breakdown: counts[d][g · NC + counter]. Orders share few distinct
+ * masks, so one pass counts rows per (group, distinct mask) and the masks' bits are spread into
+ * the counters once per pair afterwards, not once per row.
+ */
+export function countByGroup(masks: Uint32Array, enc: Pick<EncodedBreakdowns, "packed" | "width" | "keys">, maxDistinctMasks = MAX_DISTINCT_MASKS): Int32Array[] {
+  const { packed, width } = enc;
+  const idOf = new Map<number, number>();
+  const distinct: number[] = [];
+  const maskId = new Int32Array(masks.length).fill(-1);
+  let last = 0;
+  let lastId = -1;
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i];
+    if (mask === 0) continue; // not included
+    if (mask !== last) {
+      let id = idOf.get(mask);
+      if (id === undefined) {
+        id = distinct.length;
+        idOf.set(mask, id);
+        distinct.push(mask);
+      }
+      last = mask;
+      lastId = id;
+    }
+    maskId[i] = lastId;
+  }
+  const k = distinct.length;
+  if (k > maxDistinctMasks) return countByGroupPerRow(masks, enc);
+  const perMask = enc.keys.map((keys) => new Int32Array(keys.length * k));
+  for (let i = 0; i < masks.length; i++) {
+    const id = maskId[i];
+    if (id < 0) continue;
+    const row = i * width;
+    for (let d = 0; d < width; d++) {
+      const g = packed[row + d];
+      if (g >= 0) perMask[d][g * k + id]++;
+    }
+  }
+  return enc.keys.map((keys, d) => {
+    const c = new Int32Array(keys.length * NC);
+    const rowsOf = perMask[d];
+    for (let g = 0; g < keys.length; g++) {
+      for (let id = 0; id < k; id++) {
+        const rows = rowsOf[g * k + id];
+        if (rows === 0) continue;
+        for (let m = distinct[id]; m !== 0; m &= m - 1) c[g * NC + 31 - Math.clz32(m & -m)] += rows;
+      }
+    }
+    return c;
+  });
+}
+
+/** Beyond this many distinct masks the per-(group, mask) table stops paying for itself. */
+const MAX_DISTINCT_MASKS = 256;
+
+/** countByGroup's plain form: every row's bits into its groups' counters. */
+function countByGroupPerRow(masks: Uint32Array, enc: Pick<EncodedBreakdowns, "packed" | "width" | "keys">): Int32Array[] {
   const { packed, width } = enc;
   const counts = enc.keys.map((k) => new Int32Array(k.length * NC));
   for (let i = 0; i < masks.length; i++) {
@@ -194,14 +250,11 @@ function countByGroup(masks: Uint32Array, enc: EncodedBreakdowns): Int32Array[] 
     if (mask === 0) continue; // not included
     const row = i * width;
     for (let d = 0; d < width; d++) {
-      const base = packed[row + d] * NC;
+      const g = packed[row + d];
+      if (g < 0) continue;
       const c = counts[d];
-      let m = mask;
-      while (m !== 0) {
-        const low = m & -m;
-        c[base + 31 - Math.clz32(low)]++;
-        m ^= low;
-      }
+      const base = g * NC;
+      for (let m = mask; m !== 0; m &= m - 1) c[base + 31 - Math.clz32(m & -m)]++;
     }
   }
   return counts;

@@ -71,34 +71,23 @@ export class KeyIndex {
   }
 }
 
-// The same id is usually indexed twice in a row, in separate indexes (the store analysis indexes
-// each order's id and customer id in its order tables, then in the profile book): the last two
-// hashes are remembered. A string equal to a remembered one has the same hash, whatever object it is.
-let memoKey0 = "";
-let memoHash0 = hashString("");
-let memoKey1 = "";
-let memoHash1 = memoHash0;
-
-function hashOf(key: string): number {
-  if (key === memoKey0) return memoHash0;
-  if (key === memoKey1) return memoHash1;
-  const h = hashString(key);
-  memoKey1 = memoKey0;
-  memoHash1 = memoHash0;
-  memoKey0 = key;
-  memoHash0 = h;
-  return h;
-}
+// No memo of recent hashes: comparing a fresh id with a remembered one of the same length
+// costs about as much as hashing it (the store analysis hashes each id once: the profile book
+// takes the order tables' codes).
+const hashOf = hashString;
 
 /**
- * FNV-1a over the last 24 UTF-16 code units and the length, with a final avalanche so
- * sequential ids spread well. Shopify ids share long prefixes ("gid://shopify/Customer/"):
- * their distinguishing part is at the end, so hashing only the tail is as good and faster.
- * Equal hashes are always confirmed by comparing the strings.
+ * FNV-1a over the last 24 UTF-16 code units, two at a time, and the length, with a final
+ * avalanche so sequential ids spread well. Shopify ids share long prefixes
+ * ("gid://shopify/Customer/"): their distinguishing part is at the end, so hashing only the
+ * tail is as good and faster. Equal hashes are always confirmed by comparing the strings.
  */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5 ^ s.length;
-  for (let i = Math.max(0, s.length - 24); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  let i = n > 24 ? n - 24 : 0;
+  for (; i + 1 < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 0x01000193);
+  if (i < n) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -72,8 +72,11 @@ export class OrderRowsBuilder {
     };
   }
 
-  /** Writes (or overwrites) row `i` from the order. Rows must be written densely from 0. */
-  write(i: number, o: Order): void {
+  /**
+   * Writes (or overwrites) row `i` from the order. Rows must be written densely from 0.
+   * Returns the customer's code (index into customerIds, −1 for a guest).
+   */
+  write(i: number, o: Order): number {
     if (i >= this.capacity) this.grow(i + 1);
     const r = this.rows;
     if (i >= r.size) r.size = i + 1;
@@ -83,7 +86,8 @@ export class OrderRowsBuilder {
     r.placedAt[i] = placedAt(o);
     r.netValue[i] = netOrderValue(o, asOf);
     r.totalPrice[i] = Number.isFinite(o.totalPrice) ? o.totalPrice : 0;
-    r.customer[i] = o.customerId === null || o.customerId === "" ? -1 : this.customerIndex.add(o.customerId);
+    const customer = o.customerId === null || o.customerId === "" ? -1 : this.customerIndex.add(o.customerId);
+    r.customer[i] = customer;
     // Channel names repeat across millions of orders: skip the hash when it is the last one again.
     if (o.channel !== this.lastChannel) {
       this.lastChannel = o.channel;
@@ -110,6 +114,7 @@ export class OrderRowsBuilder {
     r.productRevenue[i] = product;
     r.knownCostRevenue[i] = knownRevenue;
     r.knownCost[i] = knownCost;
+    return customer;
   }
 
   finish(): OrderRows {

@@ -13,7 +13,8 @@ import {
 } from "./customer-profile";
 // The profile book classifies first-of-month buyers with the calendar's day-of-month.
 import { dayOfMonthOfDay as dayOfMonth } from "../stats/calendar";
-import { activeProfiles, addOrderToBook, applyOrder, applyOrderToBook, appliedVersion, buildProfiles, createProfile } from "./profile-book";
+import { activeProfiles, addOrderToBook, applyOrder, applyOrderToBook, appliedVersion, buildProfiles, createProfile, createProfileBook } from "./profile-book";
+import { KeyIndex } from "../journey/key-index";
 
 const prefs = (speedVsCost: DeliveryPreferences["speedVsCost"], answeredAt: number): DeliveryPreferences => ({
   speedVsCost,
@@ -254,6 +255,40 @@ describe("customer profile", () => {
     expect(addOrderToBook(book, mk({ id: "g", customer: null }))).toBe("guest");
     expect(addOrderToBook(book, mk({ id: "x", customer: "c3", cancelledAt: at("2024-01-01") }))).toBe("cancelled");
     expect(activeProfiles(book)).toEqual([]);
+  });
+
+  it("a book on its caller's order index and customer codes makes the same profiles as one hashing the ids itself", () => {
+    const a1 = mk({ id: "a", customer: "c1", total: 30, at: "2024-01-05", updatedAt: at("2024-01-05") });
+    const versions = [
+      mk({ id: "z", customer: "c9", at: "2024-01-01" }), // indexed by the caller, never given to the book
+      a1,
+      mk({ id: "b", customer: "c2", total: 20, at: "2024-01-03" }),
+      mk({ id: "g", customer: null, at: "2024-01-04" }),
+      { ...a1, customerId: "c2", updatedAt: at("2024-01-06") },
+      mk({ id: "c", customer: "c1", total: 50, at: "2024-01-02" }),
+      { ...a1, customerId: "c1", updatedAt: at("2024-01-07") },
+      { ...a1, customerId: "c2", updatedAt: at("2024-01-06") }, // stale
+      mk({ id: "x", customer: "c3", cancelledAt: at("2024-01-01") }),
+    ];
+    const own = buildProfiles([]);
+    const orderIds = new KeyIndex();
+    const customerCodes = new KeyIndex();
+    const shared = createProfileBook({}, {}, orderIds);
+    const results: string[][] = [];
+    for (const v of versions) {
+      const record = orderIds.add(v.id);
+      const code = v.customerId === null ? -1 : customerCodes.add(v.customerId);
+      if (v.id === "z") continue;
+      results.push([addOrderToBook(own, v), addOrderToBook(shared, v, record, code)]);
+      expect(shared.movedFrom).toBe(own.movedFrom);
+    }
+    for (const [mine, theirs] of results) expect(theirs).toBe(mine);
+    const view = (book: typeof own) => activeProfiles(book).map((p) => [p.customerId, p.orderIds, profileMetrics(p)]);
+    expect(view(shared)).toEqual(view(own));
+    expect(view(own).map(([id]) => id)).toEqual(["c1", "c2"]); // the book's first-seen order, not the caller's codes
+    expect(appliedVersion(shared, "z")).toBeNull();
+    expect(appliedVersion(shared, "a")).toBe(appliedVersion(own, "a"));
+    expect([...shared.profiles.keys()]).toEqual([...own.profiles.keys()]);
   });
 });
 

@@ -88,9 +88,18 @@ export class ProfileBook {
   /**
    * @internal Customer id → slot and order id → record, as typed-array hash indexes: at a
    * million orders they are several times faster than Maps and leave the GC nothing to trace.
+   * The order index may be shared with the caller (see `createProfileBook`): it then also holds
+   * orders the book was never given, whose records stay unseen (RI_SLOT = UNSEEN).
    */
   readonly customerIndex: KeyIndex;
   readonly recordIndex: KeyIndex;
+  /** @internal Records whose columns are initialized (their RI_SLOT set, UNSEEN until written). */
+  recordsReady = 0;
+  /**
+   * @internal Slot + 1 by the caller's customer code (0 = not met yet), for callers that pass
+   * their own dense customer codes (`addOrderToBook`): one array read instead of a hash lookup.
+   */
+  slotByCode: Int32Array = new Int32Array(0);
   /** The customer the last applied version took its order away from (null when none). */
   movedFrom: string | null = null;
   /** @internal slot → profile view, made on demand (see `profileAt`). */
@@ -102,12 +111,12 @@ export class ProfileBook {
   rf: Float64Array;
   ri: Int32Array;
 
-  constructor(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}) {
+  constructor(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}, orderIndex?: KeyIndex) {
     this.utcOffsetMs = (options.utcOffsetMinutes ?? 0) * 60_000;
     const slots = Math.max(16, expected.customers ?? 0);
     const records = Math.max(16, expected.orders ?? 0);
     this.customerIndex = new KeyIndex(expected.customers ?? Math.min(records, 1 << 18));
-    this.recordIndex = new KeyIndex(records);
+    this.recordIndex = orderIndex ?? new KeyIndex(records);
     this.si = new Int32Array(slots * SI_STRIDE);
     this.sf = new Float64Array(slots * SF_STRIDE);
     this.rf = new Float64Array(records * RF_STRIDE);
@@ -121,7 +130,7 @@ export class ProfileBook {
   get slotCount(): number {
     return this.customerIndex.size;
   }
-  /** Order id of each record. */
+  /** Order id of each record (with a shared order index, also of orders never given to the book). */
   get recordIds(): readonly string[] {
     return this.recordIndex.keys;
   }
@@ -182,9 +191,18 @@ export interface BookApplyOutcome {
   movedFrom: string | null;
 }
 
-/** An empty store; `expected` sizes pre-allocate the columns for a known initial sync. */
-export function createProfileBook(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}): ProfileBook {
-  return new ProfileBook(options, expected);
+/**
+ * An empty store; `expected` sizes pre-allocate the columns for a known initial sync.
+ * `orderIndex`: the caller's own order-id index, when it indexes every order before the book
+ * sees it (the store analysis' order tables): records are then numbered by it, and the caller
+ * passes each order's number to `addOrderToBook` instead of the book hashing the id again.
+ */
+export function createProfileBook(
+  options: ProfileOptions = {},
+  expected: { customers?: number; orders?: number } = {},
+  orderIndex?: KeyIndex,
+): ProfileBook {
+  return new ProfileBook(options, expected, orderIndex);
 }
 
 /** A standalone profile (in its own one-customer store), for tests and single-customer tools. */
@@ -215,30 +233,36 @@ export function applyOrderToBook(book: ProfileBook, order: Order): BookApplyOutc
 /**
  * `applyOrderToBook` without the outcome object, for bulk loads (a million calls): the same
  * update, returning only what it did (`book.movedFrom` tells who lost a moved order).
+ * A caller that already indexed the ids passes `record` (the order's number in the book's
+ * shared order index, see `createProfileBook`) and `customerCode` (its own dense code of the
+ * customer id, the same for the same id in every call; ignored for guests): the book then
+ * hashes neither id.
  */
-export function addOrderToBook(book: ProfileBook, order: Order): ApplyResult | "guest" {
+export function addOrderToBook(
+  book: ProfileBook,
+  order: Order,
+  record = book.recordIndex.add(order.id),
+  customerCode = -1,
+): ApplyResult | "guest" {
   book.movedFrom = null;
   // An empty customer id is a guest, as in the shared purchase definition (order-facts.ts).
   const customerId = order.customerId === "" ? null : order.customerId;
-  const records = book.recordCount;
-  const known = book.recordIndex.add(order.id);
+  const r = record;
+  ensureRecordRoom(book, r);
 
-  if (known === records) {
-    const r = known;
-    ensureRecordRoom(book, r);
+  if (book.ri[r * RI_STRIDE + RI_SLOT] === UNSEEN) {
     if (customerId === null) {
       book.ri[r * RI_STRIDE + RI_SLOT] = -1;
       book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
       return "guest";
     }
-    const slot = slotFor(book, customerId);
+    const slot = slotFor(book, customerId, customerCode);
     writeRecord(book, r, order, slot);
     if (order.cancelledAt !== null) return "cancelled";
     link(book, r, slot);
     return "added";
   }
 
-  const r = known;
   const seen = book.rf[r * RF_STRIDE + RF_UPDATED];
   if (order.updatedAt < seen) return "stale";
   if (order.updatedAt === seen) return "duplicate";
@@ -254,7 +278,7 @@ export function addOrderToBook(book: ProfileBook, order: Order): ApplyResult | "
     book.rf[r * RF_STRIDE + RF_UPDATED] = order.updatedAt;
     return movedFrom === null ? "guest" : "updated";
   }
-  const slot = slotFor(book, customerId);
+  const slot = slotFor(book, customerId, customerCode);
   writeRecord(book, r, order, slot);
   if (order.cancelledAt === null) link(book, r, slot);
   return "updated";
@@ -263,7 +287,7 @@ export function addOrderToBook(book: ProfileBook, order: Order): ApplyResult | "
 /** The version (updatedAt) of an order last applied, or null if the order was never seen. */
 export function appliedVersion(book: ProfileBook, orderId: string): EpochMs | null {
   const r = book.recordIndex.indexOf(orderId);
-  return r < 0 ? null : book.rf[r * RF_STRIDE + RF_UPDATED];
+  return r < 0 || r >= book.recordsReady || book.ri[r * RI_STRIDE + RI_SLOT] === UNSEEN ? null : book.rf[r * RF_STRIDE + RF_UPDATED];
 }
 
 /** Builds the profiles of a store from its orders (any order, duplicates and versions allowed). */
@@ -283,8 +307,22 @@ export function activeProfiles(book: ProfileBook): CustomerProfile[] {
 
 // ——— storage ———
 
-/** The customer's slot, opening it (columns initialized) on first sight. */
-function slotFor(book: ProfileBook, customerId: string): number {
+/** RI_SLOT of a record no version of its order was applied to yet (guest orders have −1). */
+const UNSEEN = -2;
+
+/** The customer's slot, opening it (columns initialized) on first sight; `code`: see `addOrderToBook`. */
+function slotFor(book: ProfileBook, customerId: string, code = -1): number {
+  if (code >= 0) {
+    if (code < book.slotByCode.length) {
+      const slot = book.slotByCode[code] - 1;
+      if (slot >= 0) return slot;
+    } else {
+      book.slotByCode = grow(book.slotByCode, Math.max(1024, 2 * code + 2)) as Int32Array;
+    }
+    const slot = slotFor(book, customerId);
+    book.slotByCode[code] = slot + 1;
+    return slot;
+  }
   const known = book.slotCount;
   const slot = book.customerIndex.add(customerId);
   if (slot < known) return slot;
@@ -299,12 +337,18 @@ function slotFor(book: ProfileBook, customerId: string): number {
   return slot;
 }
 
-/** Makes room in the record columns for record r (just indexed). */
+/** Makes room in the record columns for record r (just indexed), new records marked UNSEEN. */
 function ensureRecordRoom(book: ProfileBook, r: number): void {
+  if (r < book.recordsReady) return;
   if (r * RF_STRIDE >= book.rf.length) {
-    book.rf = grow(book.rf, book.rf.length * 2) as Float64Array;
-    book.ri = grow(book.ri, book.ri.length * 2) as Int32Array;
+    let records = book.rf.length / RF_STRIDE;
+    while (records <= r) records *= 2;
+    book.rf = grow(book.rf, records * RF_STRIDE) as Float64Array;
+    book.ri = grow(book.ri, records * RI_STRIDE) as Int32Array;
   }
+  // A shared order index may have numbered orders the book is never given (skipped numbers).
+  for (let q = book.recordsReady; q <= r; q++) book.ri[q * RI_STRIDE + RI_SLOT] = UNSEEN;
+  book.recordsReady = r + 1;
 }
 
 function grow(a: Int32Array | Float64Array, length: number): Int32Array | Float64Array {
