@@ -69,7 +69,7 @@ export async function* readOrders(shop: string, pageSize = 5000): AsyncGenerator
     yield* readOrdersSqlite(url, shop, pageSize);
     return;
   }
-  yield* readOrdersPrisma(shop, pageSize);
+  yield* readOrdersPostgres(shop, pageSize);
 }
 
 const FIRST_PAGE = `SELECT "createdAt", "id", "data" FROM "Order" WHERE "shop" = ? ORDER BY "createdAt", "id" LIMIT ?`;
@@ -100,17 +100,22 @@ async function* readOrdersSqlite(url: string, shop: string, pageSize: number): A
   }
 }
 
-async function* readOrdersPrisma(shop: string, pageSize: number): AsyncGenerator<Order> {
-  let cursor: { createdAt: Date; id: string } | null = null;
+/**
+ * PostgreSQL: the same keyset paging. The explicit `createdAt >= cursor` bounds the
+ * (shop, createdAt) index scan, which then stops after a page; Prisma's equivalent
+ * `createdAt > ? OR (createdAt = ? AND id > ?)` lets the planner collect every later row of the
+ * shop and sort them for each page. The cursor travels as the stored timestamp's text.
+ */
+async function* readOrdersPostgres(shop: string, pageSize: number): AsyncGenerator<Order> {
+  let cursor: { createdAt: string; id: string } | null = null;
   for (;;) {
-    const rows: { id: string; createdAt: Date; data: string }[] = await prisma.order.findMany({
-      where: cursor
-        ? { shop, OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
-        : { shop },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: pageSize,
-      select: { id: true, createdAt: true, data: true },
-    });
+    const rows: { createdAt: string; id: string; data: string }[] = cursor
+      ? await prisma.$queryRaw`SELECT "createdAt"::text AS "createdAt", "id", "data" FROM "Order"
+          WHERE "shop" = ${shop} AND "createdAt" >= ${cursor.createdAt}::timestamp(3)
+            AND ("createdAt", "id") > (${cursor.createdAt}::timestamp(3), ${cursor.id})
+          ORDER BY "createdAt", "id" LIMIT ${pageSize}`
+      : await prisma.$queryRaw`SELECT "createdAt"::text AS "createdAt", "id", "data" FROM "Order"
+          WHERE "shop" = ${shop} ORDER BY "createdAt", "id" LIMIT ${pageSize}`;
     for (const r of rows) yield JSON.parse(r.data) as Order;
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];

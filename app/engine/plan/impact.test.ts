@@ -55,7 +55,7 @@ describe("rateCutImpact", () => {
   it("states the arithmetic in one sentence", () => {
     expect(r.sentence).toBe(
       "Cutting the late rate from 12.4% to 8.0% (your best carrier, UPS) moves new customers' 180-day repeat rate by 4.4 points × the measured " +
-        "14.0-point gap = +0.62 points (range +0.35 to +0.88 points), which at 1,820 new customers a year and $186 of repeat revenue per returning " +
+        "14.0-point gap = +0.62 points (range +0.35 to +0.88 points), which at 1,820 new customers a year whose first order ships and $186 of repeat revenue per returning " +
         "customer is $2,085 a year in repeat revenue (range $1,192–$2,979); $1,043 in gross margin.",
     );
   });

@@ -82,7 +82,7 @@ export function rateCutImpact(x: RateCutInput): ImpactRow {
       ? `${x.name}: customers hit by this come back as often as others here, so cutting the ${x.what} shows no measurable repeat revenue.`
       : `Cutting the ${x.what} from ${formatPercent(x.current)} to ${formatPercent(x.target)} (${x.targetBasis}) moves new customers' ${x.windowDays}-day repeat rate by ` +
         `${(cut * 100).toFixed(1)} points × the measured ${gapPoints.toFixed(1)}-point gap = +${points(change.value)}${range}, which at ` +
-        `${formatCount(N)} new customers a year and ${m(V)} of repeat revenue per returning customer is ${m(revenueRange.value)} a year in repeat revenue ` +
+        `${formatCount(N)} new customers a year whose first order ships and ${m(V)} of repeat revenue per returning customer is ${m(revenueRange.value)} a year in repeat revenue ` +
         `(range ${m(revenueRange.low)}–${m(revenueRange.high)}); ${marginText}.`;
   return {
     name: x.name,
