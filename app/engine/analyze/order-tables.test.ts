@@ -54,4 +54,38 @@ describe("OrderTablesBuilder", () => {
     expect(rows.customerIds[rows.customer[0]]).toBe("c3");
     expect(rows.totalPrice[1]).toBe(20);
   });
+
+  it("hands the consumer every written order in the order added, older copies skipped, across batches and by finish", () => {
+    // 300 adds (several batches, the last one partial) of 120 ids: copies come back newer, older or equal.
+    const adds: Order[] = [];
+    for (let i = 0; i < 300; i++) {
+      const id = i % 120;
+      const version = i < 120 ? 10 : (i * 7919) % 3 === 0 ? 5 : (i * 7919) % 3 === 1 ? 10 : 20 + i;
+      adds.push(order({ id: `o${id}`, customer: id % 4 === 0 ? null : `c${id % 30}`, at: AS_OF - DAY, updatedAt: AS_OF - 100 * DAY + version }));
+    }
+    const seen: [string, number, number][] = [];
+    const builder = new OrderTablesBuilder(AS_OF, 0, (o, row, customer) => seen.push([o.id, row, customer]));
+    for (const o of adds) builder.add(o);
+    const { rows, inputOrders } = builder.finish();
+    // The same decisions made one order at a time.
+    const newest = new Map<string, number>();
+    const rowOf = new Map<string, number>();
+    const customers: string[] = [];
+    const expected: [string, number, number][] = [];
+    for (const o of adds) {
+      const last = newest.get(o.id);
+      if (last !== undefined && last > o.updatedAt) continue;
+      newest.set(o.id, o.updatedAt);
+      if (!rowOf.has(o.id)) rowOf.set(o.id, rowOf.size);
+      let code = -1;
+      if (o.customerId !== null) {
+        code = customers.indexOf(o.customerId);
+        if (code < 0) code = customers.push(o.customerId) - 1;
+      }
+      expected.push([o.id, rowOf.get(o.id)!, code]);
+    }
+    expect(seen).toEqual(expected);
+    expect(inputOrders).toBe(300);
+    expect(rows.customerIds).toEqual(customers);
+  });
 });

@@ -18,7 +18,7 @@ import { activeProfiles, addOrderToBook, createProfileBook, type ProfileBook } f
 import type { CustomerProfile } from "../segments/customer-profile";
 import { RFM_SEGMENTS, RFM_SEGMENT_RULES, RFM_UNSCORED, rfmSegmentCounts, scoreRfm, type RfmSegment, type RfmTable } from "../segments/rfm";
 import { SEED_SEGMENT_LABELS, SEED_SEGMENTS, seedSegmentContext, seedSegmentMask, type SeedSegment, type SeedSegmentContext } from "../segments/seed-segments";
-import { alignPredictions, alignPredictionsByIds, maskLookup, summarizeSegments, type CustomerActivity, type SegmentSummary } from "../segments/segment-summary";
+import { alignPredictions, alignPredictionsByIds, summarizeMasks, summaryFigures, type CustomerActivity, type SegmentSummary } from "../segments/segment-summary";
 
 export interface PreferenceCoverage {
   /** Customers who answered the delivery questions at least once. */
@@ -102,27 +102,25 @@ export function segmentsFromBook(book: ProfileBook, options: SegmentOptions): Se
     ? alignPredictionsByIds(profiles, columns.customerIds, { clv: columns.revenue, pAlive: columns.pAlive, expectedOrders: columns.expectedOrders })
     : alignPredictions(profiles, predictedClv, activity);
   const rfm = scoreRfm(profiles, asOf);
+  // Each customer's figures are read once for the three summaries, and each family's masks in
+  // a loop of their own (one call site per mask function): plain loops over columns.
+  const figures = summaryFigures(profiles);
+  const n = profiles.length;
   const rfmRefs = RFM_SEGMENTS.map((segment) => ({ segment, label: RFM_SEGMENT_RULES.find((r) => r.segment === segment)?.label ?? segment }));
-  const rfmSummary = summarizeSegments(
-    profiles,
-    maskLookup(rfmRefs, (_, i) => (rfm.segment[i] === RFM_UNSCORED ? 0 : 1 << rfm.segment[i])),
-    { aligned, segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })) },
-  );
+  const rfmMasks = new Int32Array(n);
+  for (let i = 0; i < n; i++) rfmMasks[i] = rfm.segment[i] === RFM_UNSCORED ? 0 : 1 << rfm.segment[i];
+  const rfmSummary = summarizeMasks(figures, rfmMasks, rfmRefs, { aligned, segments: RFM_SEGMENT_RULES.map((r) => ({ segment: r.segment, label: r.label })) });
 
   const seed = seedSegmentContext(profiles, asOf, { predictedClv, alignedClv: columns && predictedClv ? aligned.clv : null, currency });
   const seedRefs = SEED_SEGMENTS.map((s) => ({ segment: s, label: SEED_SEGMENT_LABELS[s] }));
-  const seedSummary = summarizeSegments(
-    profiles,
-    maskLookup(seedRefs, (p) => seedSegmentMask(p, seed)),
-    { aligned, segments: seedRefs },
-  );
+  const seedMasks = new Int32Array(n);
+  for (let i = 0; i < n; i++) seedMasks[i] = seedSegmentMask(profiles[i], seed);
+  const seedSummary = summarizeMasks(figures, seedMasks, seedRefs, { aligned, segments: seedRefs });
 
   const behaviourRefs = BEHAVIOUR_SEGMENTS.map((s) => ({ segment: s, label: BEHAVIOUR_SEGMENT_LABELS[s] }));
-  const behaviourSummary = summarizeSegments(
-    profiles,
-    maskLookup(behaviourRefs, (p) => behaviourSegmentMask(p)),
-    { aligned, segments: behaviourRefs },
-  );
+  const behaviourMasks = new Int32Array(n);
+  for (let i = 0; i < n; i++) behaviourMasks[i] = behaviourSegmentMask(profiles[i]);
+  const behaviourSummary = summarizeMasks(figures, behaviourMasks, behaviourRefs, { aligned, segments: behaviourRefs });
 
   const analysis: SegmentAnalysis = {
     customers: profiles.length,
@@ -152,7 +150,7 @@ function preferenceCoverage(profiles: ReturnType<typeof activeProfiles>): Prefer
   for (const p of profiles) {
     orders += p.orderCount;
     ordersWithAnswers += p.preferenceOrders;
-    const latest = p.latestPreferences;
+    const latest = p.latestAnswers;
     if (p.preferenceOrders === 0 || latest === null) continue;
     customersWithAnswers++;
     if (latest.speedVsCost !== null) speedVsCost[latest.speedVsCost]++;

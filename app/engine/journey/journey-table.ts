@@ -219,9 +219,8 @@ export class JourneyTableBuilder {
       t.size = i + 1;
       this.reasonStart[i] = -1;
     }
-    resetRow(t, i);
-    fillRow(o, t, i, this);
-    if (t.scope[i] === SCOPE.INCLUDED) this.encodeDims(o, i);
+    // fillRow writes every column of the row (resetting the ones an excluded order leaves unknown).
+    if (fillRow(o, t, i, this)) this.encodeDims(o, i);
   }
 
   private encodeDims(o: Order, i: number): void {
@@ -368,27 +367,27 @@ function hoursBetween(from: number, to: number): number {
   return d >= 0 ? d / HOUR_MS : Number.NaN;
 }
 
-function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: number, reason: string): void }): void {
+/** Writes row i from the order (every column); returns whether the order is included. */
+function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: number, reason: string): void }): boolean {
   const asOf = t.asOf;
   const placed = placedAt(o);
-  if (!Number.isFinite(placed)) {
-    t.scope[i] = SCOPE.NO_ORDER_DATE;
-    return;
-  }
-  t.placedAt[i] = placed;
-  if (placed > asOf) {
-    t.scope[i] = SCOPE.AFTER_AS_OF;
-    return;
-  }
-  if (o.cancelledAt !== null && o.cancelledAt <= asOf) {
-    t.scope[i] = SCOPE.CANCELLED;
-    return;
-  }
-  if (!isShippingOrder(o)) {
-    t.scope[i] = SCOPE.NON_SHIPPING;
-    return;
+  const scope = !Number.isFinite(placed)
+    ? SCOPE.NO_ORDER_DATE
+    : placed > asOf
+      ? SCOPE.AFTER_AS_OF
+      : o.cancelledAt !== null && o.cancelledAt <= asOf
+        ? SCOPE.CANCELLED
+        : isShippingOrder(o)
+          ? SCOPE.INCLUDED
+          : SCOPE.NON_SHIPPING;
+  if (scope !== SCOPE.INCLUDED) {
+    resetRow(t, i);
+    t.scope[i] = scope;
+    if (scope !== SCOPE.NO_ORDER_DATE) t.placedAt[i] = placed;
+    return false;
   }
   t.scope[i] = SCOPE.INCLUDED;
+  t.placedAt[i] = placed;
   let flags = 0;
 
   // Returns and refunds (known by asOf; a missing date still counts).
@@ -409,11 +408,18 @@ function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: n
     if (refunds[r].amount > 0 && !(typeof created === "number" && created > asOf)) flags |= FLAG.REFUNDED;
   }
 
-  // Shipments: pick the first for timing; collect tracking/events/exceptions on all.
+  // Shipments: pick the first for timing; collect tracking/events/exceptions on all. One walk
+  // of the events: a shipment that is the first so far also takes its milestones (earliest
+  // valid time each), which a later, earlier-created shipment replaces.
   const fs = o.fulfillments;
   let first = -1;
   let firstAt = Infinity;
   let shipments = 0;
+  let pickup = Number.NaN;
+  let inTransitEvent = Number.NaN;
+  let outFor = Number.NaN;
+  let ready = Number.NaN;
+  let deliveredEvent = Number.NaN;
   for (let k = 0; k < fs.length; k++) {
     const f = fs[k];
     const created = f.createdAt;
@@ -421,9 +427,11 @@ function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: n
     shipments++;
     const c = known(created, asOf);
     // Earliest creation time wins; one with an unknown time only when nothing better exists.
-    if (first < 0 || c < firstAt) {
+    const timing = first < 0 || c < firstAt;
+    if (timing) {
       first = k;
       firstAt = c === c ? c : Infinity;
+      pickup = inTransitEvent = outFor = ready = deliveredEvent = Number.NaN;
     }
     if (f.hasTracking) flags |= FLAG.TRACKING;
     const ev = f.events;
@@ -442,11 +450,28 @@ function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: n
           break;
         case "READY_FOR_PICKUP":
           flags |= FLAG.READY_FOR_PICKUP | FLAG.CARRIER_EVENTS;
+          if (timing) ready = earliest(ready, known(at, asOf));
           break;
         case "LABEL_PURCHASED":
         case "LABEL_PRINTED":
         case "CONFIRMED":
           break; // merchant-side, not carrier scans
+        case "CARRIER_PICKED_UP":
+          flags |= FLAG.CARRIER_EVENTS;
+          if (timing) pickup = earliest(pickup, known(at, asOf));
+          break;
+        case "IN_TRANSIT":
+          flags |= FLAG.CARRIER_EVENTS;
+          if (timing) inTransitEvent = earliest(inTransitEvent, known(at, asOf));
+          break;
+        case "OUT_FOR_DELIVERY":
+          flags |= FLAG.CARRIER_EVENTS;
+          if (timing) outFor = earliest(outFor, known(at, asOf));
+          break;
+        case "DELIVERED":
+          flags |= FLAG.CARRIER_EVENTS;
+          if (timing) deliveredEvent = earliest(deliveredEvent, known(at, asOf));
+          break;
         default:
           flags |= FLAG.CARRIER_EVENTS;
       }
@@ -454,53 +479,29 @@ function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: n
   }
 
   let fulfilledAt = Number.NaN;
+  let inTransit = Number.NaN;
   let deliveredAt = Number.NaN;
-  let startAt = Number.NaN;
   if (shipments > 0) {
     flags |= FLAG.FULFILLED;
     if (shipments > 1) flags |= FLAG.MULTIPLE_SHIPMENTS;
-    t.firstShipment[i] = first;
     const f = fs[first];
     fulfilledAt = known(f.createdAt, asOf);
-    let pickup = Number.NaN;
-    let inTransit = known(f.inTransitAt, asOf);
-    let outFor = Number.NaN;
-    let ready = Number.NaN;
-    deliveredAt = known(f.deliveredAt, asOf);
-    const ev = f.events;
-    for (let e = 0; e < ev.length; e++) {
-      const at = known(ev[e].happenedAt, asOf);
-      if (at !== at) continue;
-      switch (ev[e].status) {
-        case "CARRIER_PICKED_UP":
-          pickup = earliest(pickup, at);
-          break;
-        case "IN_TRANSIT":
-          inTransit = earliest(inTransit, at);
-          break;
-        case "OUT_FOR_DELIVERY":
-          outFor = earliest(outFor, at);
-          break;
-        case "DELIVERED":
-          deliveredAt = earliest(deliveredAt, at);
-          break;
-        case "READY_FOR_PICKUP":
-          ready = earliest(ready, at);
-          break;
-      }
-    }
+    inTransit = earliest(known(f.inTransitAt, asOf), inTransitEvent);
+    deliveredAt = earliest(known(f.deliveredAt, asOf), deliveredEvent);
     if (deliveredAt < placed) {
       flags |= FLAG.INCONSISTENT_TIMES; // delivered before it was ordered: unusable
       deliveredAt = Number.NaN;
     }
-    t.fulfilledH[i] = (fulfilledAt - placed) / HOUR_MS;
-    t.pickupH[i] = (pickup - placed) / HOUR_MS;
-    t.inTransitH[i] = (inTransit - placed) / HOUR_MS;
-    t.outForDeliveryH[i] = (outFor - placed) / HOUR_MS;
-    t.deliveredH[i] = (deliveredAt - placed) / HOUR_MS;
-    t.readyForPickupH[i] = (ready - placed) / HOUR_MS;
-    startAt = pickup === pickup ? pickup : inTransit;
   }
+  // Without a shipment every milestone is NaN (unknown).
+  t.firstShipment[i] = first;
+  t.fulfilledH[i] = (fulfilledAt - placed) / HOUR_MS;
+  t.pickupH[i] = (pickup - placed) / HOUR_MS;
+  t.inTransitH[i] = (inTransit - placed) / HOUR_MS;
+  t.outForDeliveryH[i] = (outFor - placed) / HOUR_MS;
+  t.deliveredH[i] = (deliveredAt - placed) / HOUR_MS;
+  t.readyForPickupH[i] = (ready - placed) / HOUR_MS;
+  const startAt = pickup === pickup ? pickup : inTransit;
   if (deliveredAt === deliveredAt) flags |= FLAG.DELIVERED;
 
   // Windows; a negative gap means contradictory timestamps, not a fast delivery.
@@ -546,4 +547,5 @@ function fillRow(o: Order, t: JourneyTable, i: number, reasons: { addReason(i: n
   t.outcome[i] = outcome;
   t.latenessDays[i] = lateness;
   t.flags[i] = flags;
+  return true;
 }

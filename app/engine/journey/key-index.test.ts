@@ -25,6 +25,21 @@ describe("KeyIndex", () => {
   });
 });
 
+describe("KeyIndex.append (keys known to be new, hashed at the next lookup)", () => {
+  it("numbers appended keys like added ones and finds them, across growth, mixed with adds", () => {
+    const k = new KeyIndex(2);
+    const id = (i: number) => `gid://shopify/Customer/${i}`;
+    for (let i = 0; i < 3000; i++) expect(i % 3 === 0 ? k.add(id(i)) : k.append(id(i))).toBe(i);
+    expect(k.size).toBe(3000);
+    for (let i = 0; i < 3000; i++) expect(k.indexOf(id(i))).toBe(i);
+    for (let i = 0; i < 3000; i++) expect(k.add(id(i))).toBe(i);
+    expect(k.append(id(3000))).toBe(3000);
+    expect(k.add(id(3000))).toBe(3000);
+    expect(k.indexOf("absent")).toBe(-1);
+    expect(k.size).toBe(3001);
+  });
+});
+
 describe("KeyIndex with shared prefixes and long keys", () => {
   it("keeps keys that differ only before the hashed tail apart", () => {
     const k = new KeyIndex();

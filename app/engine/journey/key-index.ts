@@ -9,6 +9,8 @@ export class KeyIndex {
   /** Interleaved [id, hash] per slot (id −1 = empty): one cache line answers most probes. */
   private slots: Int32Array;
   private mask: number;
+  /** Keys from this id on were appended (`append`) and are not in the hash table yet. */
+  private indexed = 0;
 
   constructor(expectedKeys = 16) {
     let size = 16;
@@ -23,6 +25,7 @@ export class KeyIndex {
 
   /** The id of `key`, or −1 when it has not been added. */
   indexOf(key: string): number {
+    if (this.indexed < this.keys.length) this.flush();
     const h = hashOf(key);
     const slots = this.slots;
     const mask = this.mask;
@@ -35,6 +38,7 @@ export class KeyIndex {
 
   /** The id of `key`, adding it (with the next id) when new. */
   add(key: string): number {
+    if (this.indexed < this.keys.length) this.flush();
     const h = hashOf(key);
     const slots = this.slots;
     const mask = this.mask;
@@ -46,10 +50,36 @@ export class KeyIndex {
     }
     const id = this.keys.length;
     this.keys.push(key);
+    this.indexed = id + 1;
     slots[2 * p] = id;
     slots[2 * p + 1] = h;
     if (this.keys.length * 2 > mask + 1) this.grow();
     return id;
+  }
+
+  /**
+   * Gives `key`, which the caller knows is not in the index, the next id without hashing it
+   * now: appended keys enter the hash table at the next lookup, in one batch whose cache misses
+   * overlap (a bulk load whose lookups come later, or never, pays for no probe in its loop).
+   */
+  append(key: string): number {
+    this.keys.push(key);
+    return this.keys.length - 1;
+  }
+
+  private flush(): void {
+    const keys = this.keys;
+    for (let id = this.indexed; id < keys.length; id++) {
+      const h = hashOf(keys[id]);
+      const slots = this.slots;
+      const mask = this.mask;
+      let p = h & mask;
+      while (slots[2 * p] >= 0) p = (p + 1) & mask;
+      slots[2 * p] = id;
+      slots[2 * p + 1] = h;
+      if ((id + 1) * 2 > mask + 1) this.grow();
+    }
+    this.indexed = keys.length;
   }
 
   private grow(): void {

@@ -72,11 +72,17 @@ export class OrderRowsBuilder {
     };
   }
 
+  /** The code of the order's customer (index into customerIds, −1 for a guest), added when new. */
+  customerCode(o: Order): number {
+    return o.customerId === null || o.customerId === "" ? -1 : this.customerIndex.add(o.customerId);
+  }
+
   /**
    * Writes (or overwrites) row `i` from the order. Rows must be written densely from 0.
-   * Returns the customer's code (index into customerIds, −1 for a guest).
+   * Returns the customer's code (index into customerIds, −1 for a guest); a caller that has
+   * it already (`customerCode`, for this order) passes it.
    */
-  write(i: number, o: Order): number {
+  write(i: number, o: Order, customer = this.customerCode(o)): number {
     if (i >= this.capacity) this.grow(i + 1);
     const r = this.rows;
     if (i >= r.size) r.size = i + 1;
@@ -86,7 +92,6 @@ export class OrderRowsBuilder {
     r.placedAt[i] = placedAt(o);
     r.netValue[i] = netOrderValue(o, asOf);
     r.totalPrice[i] = Number.isFinite(o.totalPrice) ? o.totalPrice : 0;
-    const customer = o.customerId === null || o.customerId === "" ? -1 : this.customerIndex.add(o.customerId);
     r.customer[i] = customer;
     // Channel names repeat across millions of orders: skip the hash when it is the last one again.
     if (o.channel !== this.lastChannel) {

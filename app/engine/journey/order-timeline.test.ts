@@ -75,6 +75,20 @@ describe("orderTimeline", () => {
     expect(tl.multipleShipments).toBe(true);
   });
 
+  it("takes milestones only from the first shipment, even when a later one is listed first with earlier scans", () => {
+    const o = order({
+      at: T0,
+      promiseDays: 5,
+      ship: [
+        { id: "later", afterHours: 48, pickupAfterHours: 11, outForDeliveryAfterHours: 40, deliveredAfterHours: 55 },
+        { id: "first", afterHours: 10, pickupAfterHours: 12, deliveredAfterHours: 60 },
+      ],
+    });
+    const tl = orderTimeline(o, AS_OF);
+    expect(tl.milestones.map((m) => (m.at === null ? null : (m.at - T0) / HOUR))).toEqual([0, 10, 12, null, null, 60]);
+    expect([tl.pickupLagHours, tl.transitHours, tl.orderToDeliveryHours]).toEqual([2, 48, 60]);
+  });
+
   it("reports information gaps", () => {
     const noTracking = orderTimeline(order({ at: T0, ship: { afterHours: 5, carrier: null } }), AS_OF);
     expect(noTracking.gaps).toEqual({ noTracking: true, trackingWithoutEvents: false, noDeliveredTimestamp: true });

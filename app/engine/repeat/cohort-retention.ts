@@ -4,7 +4,7 @@
  * (month 0 = the acquisition month, 100% by definition). Cells for months that have not
  * started by asOf are left out; the month containing asOf is marked incomplete.
  */
-import { dayNumber, firstDayOfMonth, monthIndexOfDay, monthLabel } from "../stats/calendar";
+import { DayCalendar, dayNumber, firstDayOfMonth, monthIndexOfDay, monthLabel } from "../stats/calendar";
 import type { PurchaseHistory } from "./purchase-history";
 
 export interface CohortCell {
@@ -30,21 +30,21 @@ export function cohortRetention(h: PurchaseHistory): CohortRetention {
   if (customers === 0) return { cohorts: [] };
   const asOfDay = dayNumber(h.asOf, h.utcOffsetMinutes);
   const asOfMonth = monthIndexOfDay(asOfDay);
-  let minMonth = Infinity;
-  for (let c = 0; c < customers; c++) {
-    const m = monthIndexOfDay(h.purchaseDay[h.start[c]]);
-    if (m < minMonth) minMonth = m;
-  }
+  // Every purchase is on or after its customer's first one and by asOf: one table read each.
+  let firstDay = Infinity;
+  for (let c = 0; c < customers; c++) firstDay = Math.min(firstDay, h.purchaseDay[h.start[c]]);
+  const calendar = new DayCalendar(firstDay, asOfDay);
+  const minMonth = calendar.monthIndex(firstDay);
   const months = asOfMonth - minMonth + 1;
   const size = new Int32Array(months);
   const active = new Int32Array(months * months); // [cohort][monthsSince]
   for (let c = 0; c < customers; c++) {
     const s = h.start[c];
-    const cohort = monthIndexOfDay(h.purchaseDay[s]) - minMonth;
+    const cohort = calendar.monthIndex(h.purchaseDay[s]) - minMonth;
     size[cohort]++;
     let last = -1;
     for (let p = s; p < h.start[c + 1]; p++) {
-      const k = monthIndexOfDay(h.purchaseDay[p]) - minMonth - cohort;
+      const k = calendar.monthIndex(h.purchaseDay[p]) - minMonth - cohort;
       if (k !== last) {
         active[cohort * months + k]++;
         last = k;

@@ -5,7 +5,7 @@
  * subscriptions bought by hand).
  */
 import type { Estimate } from "../types";
-import { dayOfMonthOfDay, daysInMonth, monthIndexOfDay, DAY_MS } from "../stats/calendar";
+import { DayCalendar, daysInMonth, DAY_MS } from "../stats/calendar";
 import { proportionEstimate } from "../stats/estimates";
 import { summarizeDistribution, type DistributionSummary } from "../stats/quantile";
 import type { PurchaseHistory } from "./purchase-history";
@@ -82,10 +82,18 @@ export function purchaseCycles(h: PurchaseHistory): PurchaseCycles {
   let firstDays = 0;
   let expectedSum = 0;
   const purchases = h.purchaseDay.length;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
   for (let p = 0; p < purchases; p++) {
     const day = h.purchaseDay[p];
-    if (dayOfMonthOfDay(day) <= 3) firstDays++;
-    expectedSum += 3 / daysInMonth(monthIndexOfDay(day));
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const calendar = new DayCalendar(firstDay, lastDay);
+  for (let p = 0; p < purchases; p++) {
+    const day = h.purchaseDay[p];
+    if (calendar.dayOfMonth(day) <= 3) firstDays++;
+    expectedSum += 3 / daysInMonth(calendar.monthIndex(day));
   }
   const share = proportionEstimate(firstDays, purchases, { unit: "purchases" });
   const expectedShare = purchases > 0 ? expectedSum / purchases : null;

@@ -197,7 +197,14 @@ describe("customer profile", () => {
       expect(p.latestPreferences).toEqual(a);
       expect(p.statedSpeedVsCost).toBe(a.speedVsCost);
       expect(Object.isFrozen(p.latestPreferences)).toBe(true);
+      const { answeredAt: _answeredAt, ...values } = a;
+      expect(p.latestAnswers).toEqual(values);
+      // One shared object per distinct set of answers, whenever and by whom they were given.
+      const other = createProfile("c2");
+      applyOrder(other, mk({ id: "b", customer: "c2", preferences: { ...a, answeredAt: a.answeredAt + 100 } }));
+      expect(other.latestAnswers).toBe(p.latestAnswers);
     }
+    expect(createProfile("c3").latestAnswers).toBeNull();
   });
 
   it("keeps answers with a value it does not know verbatim", () => {
@@ -209,6 +216,7 @@ describe("customer profile", () => {
     expect(p.statedSpeedVsCost).toBe("speed");
     applyOrder(p, mk({ id: "b", at: "2024-01-02", preferences: oddSpeed }));
     expect(p.latestPreferences).toEqual(oddSpeed);
+    expect(p.latestAnswers).toBe(p.latestPreferences);
     expect(p.statedSpeedVsCost).toBe("fast");
     // A newer version of the order without answers drops them; the earlier answers come back.
     applyOrder(p, mk({ id: "b", at: "2024-01-02", updatedAt: at("2024-02-01") }));
@@ -289,6 +297,13 @@ describe("customer profile", () => {
     expect(appliedVersion(shared, "z")).toBeNull();
     expect(appliedVersion(shared, "a")).toBe(appliedVersion(own, "a"));
     expect([...shared.profiles.keys()]).toEqual([...own.profiles.keys()]);
+    // Ids the coded path appended unhashed are found by id, and an order given without codes joins them.
+    expect(shared.profiles.get("c2")?.customerId).toBe("c2");
+    expect(shared.profiles.has("c9")).toBe(false);
+    const d = mk({ id: "d", customer: "c2", total: 5, at: "2024-01-08" });
+    expect(addOrderToBook(shared, d)).toBe(addOrderToBook(own, d));
+    expect(view(shared)).toEqual(view(own));
+    expect(shared.slotCount).toBe(own.slotCount);
   });
 });
 

@@ -49,6 +49,8 @@ import {
   STATED_SHIFT,
   STATED_SPEED_VS_COST,
   decodeAnswers,
+  codedAnswers,
+  type StatedAnswers,
 } from "./profile-layout";
 
 export const DAY_MS = 86_400_000;
@@ -213,6 +215,17 @@ export class CustomerProfile {
     const flags = this.book.ri[r * RI_STRIDE + RI_FLAGS];
     if (flags & FLAG_UNUSUAL_ANSWERS) return this.book.unusualAnswers.get(r) ?? null;
     return decodeAnswers(flags, this.book.rf[r * RF_STRIDE + RF_ANSWERED]);
+  }
+  /**
+   * `latestPreferences` without answeredAt, shared by every customer with the same answers
+   * (codedAnswers): for store-wide counts, which would otherwise build an object per customer.
+   */
+  get latestAnswers(): Readonly<StatedAnswers> | null {
+    const r = this.int(SI_LATEST_PREF);
+    if (r < 0) return null;
+    const flags = this.book.ri[r * RI_STRIDE + RI_FLAGS];
+    if (flags & FLAG_UNUSUAL_ANSWERS) return this.book.unusualAnswers.get(r) ?? null;
+    return codedAnswers(flags);
   }
   /** `latestPreferences?.speedVsCost ?? null`, read from the record's flags (no object built). */
   get statedSpeedVsCost(): DeliveryPreferences["speedVsCost"] {

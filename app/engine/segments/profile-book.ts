@@ -100,6 +100,11 @@ export class ProfileBook {
    * their own dense customer codes (`addOrderToBook`): one array read instead of a hash lookup.
    */
   slotByCode: Int32Array = new Int32Array(0);
+  /**
+   * @internal Whether any customer's slot was opened from its id alone (no caller code): until
+   * then, a code not met yet is a customer not met yet, whose id is appended to the index unhashed.
+   */
+  uncodedSlots = false;
   /** The customer the last applied version took its order away from (null when none). */
   movedFrom: string | null = null;
   /** @internal slot → profile view, made on demand (see `profileAt`). */
@@ -113,9 +118,11 @@ export class ProfileBook {
 
   constructor(options: ProfileOptions = {}, expected: { customers?: number; orders?: number } = {}, orderIndex?: KeyIndex) {
     this.utcOffsetMs = (options.utcOffsetMinutes ?? 0) * 60_000;
-    const slots = Math.max(16, expected.customers ?? 0);
     const records = Math.max(16, expected.orders ?? 0);
-    this.customerIndex = new KeyIndex(expected.customers ?? Math.min(records, 1 << 18));
+    // Without a customer count, sized for up to one customer an order (capped; the columns grow).
+    const customers = expected.customers ?? Math.min(records, 1 << 18);
+    const slots = Math.max(16, customers);
+    this.customerIndex = new KeyIndex(customers);
     this.recordIndex = orderIndex ?? new KeyIndex(records);
     this.si = new Int32Array(slots * SI_STRIDE);
     this.sf = new Float64Array(slots * SF_STRIDE);
@@ -319,13 +326,23 @@ function slotFor(book: ProfileBook, customerId: string, code = -1): number {
     } else {
       book.slotByCode = grow(book.slotByCode, Math.max(1024, 2 * code + 2)) as Int32Array;
     }
-    const slot = slotFor(book, customerId);
+    const known = book.slotCount;
+    const slot = book.uncodedSlots ? book.customerIndex.add(customerId) : book.customerIndex.append(customerId);
     book.slotByCode[code] = slot + 1;
+    if (slot >= known) openSlot(book, slot);
     return slot;
   }
   const known = book.slotCount;
   const slot = book.customerIndex.add(customerId);
-  if (slot < known) return slot;
+  if (slot >= known) {
+    book.uncodedSlots = true;
+    openSlot(book, slot);
+  }
+  return slot;
+}
+
+/** Initializes the columns of a new customer slot. */
+function openSlot(book: ProfileBook, slot: number): void {
   if (slot * SI_STRIDE >= book.si.length) {
     book.si = grow(book.si, book.si.length * 2) as Int32Array;
     book.sf = grow(book.sf, book.sf.length * 2) as Float64Array;
@@ -334,7 +351,6 @@ function slotFor(book: ProfileBook, customerId: string, code = -1): number {
   book.si[base + SI_HEAD] = -1;
   book.si[base + SI_TAIL] = -1;
   book.si[base + SI_LATEST_PREF] = -1;
-  return slot;
 }
 
 /** Makes room in the record columns for record r (just indexed), new records marked UNSEEN. */
@@ -462,13 +478,25 @@ function sortsAfter(book: ProfileBook, a: number, b: number): boolean {
 function link(book: ProfileBook, r: number, slot: number): void {
   const { ri, si } = book;
   const s = slot * SI_STRIDE;
-  // Orders mostly arrive in time order: walk back from the newest.
+  const day = ri[r * RI_STRIDE + RI_DAY];
+  // Orders mostly arrive in time order: walk back from the newest. A later day than the
+  // newest's (SI_LAST_DAY) sorts after it without reading its record (a cache miss a repeat order).
   let after = si[s + SI_TAIL];
-  while (after >= 0 && sortsAfter(book, after, r)) after = ri[after * RI_STRIDE + RI_PREV];
-  const before = after >= 0 ? ri[after * RI_STRIDE + RI_NEXT] : si[s + SI_HEAD];
+  let before: number;
+  let prevDay: number;
+  let nextDay: number;
+  if (after >= 0 && day > si[s + SI_LAST_DAY]) {
+    before = -1;
+    prevDay = si[s + SI_LAST_DAY];
+    nextDay = NaN;
+  } else {
+    while (after >= 0 && sortsAfter(book, after, r)) after = ri[after * RI_STRIDE + RI_PREV];
+    before = after >= 0 ? ri[after * RI_STRIDE + RI_NEXT] : si[s + SI_HEAD];
+    prevDay = after >= 0 ? ri[after * RI_STRIDE + RI_DAY] : NaN;
+    nextDay = before >= 0 ? ri[before * RI_STRIDE + RI_DAY] : NaN;
+  }
   ri[r * RI_STRIDE + RI_PREV] = after;
   ri[r * RI_STRIDE + RI_NEXT] = before;
-  const day = ri[r * RI_STRIDE + RI_DAY];
   if (after >= 0) ri[after * RI_STRIDE + RI_NEXT] = r;
   else {
     si[s + SI_HEAD] = r;
@@ -480,8 +508,6 @@ function link(book: ProfileBook, r: number, slot: number): void {
     si[s + SI_LAST_DAY] = day;
   }
 
-  const prevDay = after >= 0 ? ri[after * RI_STRIDE + RI_DAY] : NaN;
-  const nextDay = before >= 0 ? ri[before * RI_STRIDE + RI_DAY] : NaN;
   if (prevDay !== day && nextDay !== day) dayGaps(book, slot, day, prevDay, nextDay, 1);
 
   ri[r * RI_STRIDE + RI_FLAGS] |= FLAG_COUNTED;

@@ -73,15 +73,36 @@ export function encodeAnswers(p: DeliveryPreferences): number {
 
 /** The answers coded in a record's flags (encodeAnswers), as a fresh frozen object. */
 export function decodeAnswers(flags: number, answeredAt: number): Readonly<DeliveryPreferences> {
+  return Object.freeze({ ...answerValues(flags), answeredAt });
+}
+
+/** The answers themselves, without when they were given. */
+export type StatedAnswers = Omit<DeliveryPreferences, "answeredAt">;
+
+/** Width of the answer codes in the flags (the five fields of ANSWER_FIELDS). */
+const ANSWER_CODE_BITS = 11;
+const codedAnswersCache: (Readonly<StatedAnswers> | undefined)[] = new Array(1 << ANSWER_CODE_BITS).fill(undefined);
+
+/**
+ * The answers coded in a record's flags, one shared frozen object per distinct code (at most
+ * 2^11): store-wide counts read every customer's answers without building an object each.
+ */
+export function codedAnswers(flags: number): Readonly<StatedAnswers> {
+  const code = (flags >>> STATED_SHIFT) & ((1 << ANSWER_CODE_BITS) - 1);
+  let answers = codedAnswersCache[code];
+  if (answers === undefined) codedAnswersCache[code] = answers = Object.freeze(answerValues(flags));
+  return answers;
+}
+
+function answerValues(flags: number): StatedAnswers {
   const field = (i: number) => (flags >>> (STATED_SHIFT + ANSWER_FIELDS[i].shift)) & ((1 << ANSWER_FIELDS[i].bits) - 1);
-  return Object.freeze({
+  return {
     speedVsCost: STATED_SPEED_VS_COST[field(0)],
     deliveryWindow: DELIVERY_WINDOWS[field(1)],
     deliveryDays: DELIVERY_DAYS[field(2)],
     notifications: NOTIFICATIONS[field(3)],
     giftPackaging: GIFT_PACKAGING[field(4)],
-    answeredAt,
-  });
+  };
 }
 
 // Per-customer aggregates, Int32 part (stride SI_STRIDE).

@@ -255,6 +255,78 @@ export function maskLookup(segments: ReadonlyArray<SegmentRef>, maskOf: (profile
 /** The segments and mask function behind each lookup made by `maskLookup`. */
 const masksOf = new WeakMap<SegmentLookup, { segments: ReadonlyArray<SegmentRef>; maskOf: (profile: CustomerProfile, index: number) => number }>();
 
+/** What a summary reads of each customer, read from the profiles once for several summaries. */
+export interface SummaryFigures {
+  orders: Int32Array;
+  revenueCents: Float64Array;
+  purchaseDays: Int32Array;
+  preferenceOrders: Int32Array;
+}
+
+export function summaryFigures(profiles: readonly CustomerProfile[]): SummaryFigures {
+  const n = profiles.length;
+  const figures = { orders: new Int32Array(n), revenueCents: new Float64Array(n), purchaseDays: new Int32Array(n), preferenceOrders: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const p = profiles[i];
+    figures.orders[i] = p.orderCount;
+    figures.revenueCents[i] = p.netRevenueCents;
+    figures.purchaseDays[i] = p.purchaseDays;
+    figures.preferenceOrders[i] = p.preferenceOrders;
+  }
+  return figures;
+}
+
+/**
+ * `summarizeSegments` from columns: row i's figures, its segments as a bit mask (bit b =
+ * `refs[b]`) and its aligned predictions. Store-wide summaries take this path: plain loops over
+ * typed arrays, no call per customer (the mask functions run once each, in their own loop).
+ */
+export function summarizeMasks(
+  figures: SummaryFigures,
+  masks: ArrayLike<number>,
+  refs: ReadonlyArray<SegmentRef>,
+  options: { aligned?: AlignedPredictions; segments?: ReadonlyArray<{ segment: string; label: string }> } = {},
+): SegmentSummary {
+  const all = new Accumulator("all", "All customers");
+  const bySegment = new Map<string, Accumulator>();
+  for (const s of options.segments ?? []) bySegment.set(s.segment, new Accumulator(s.segment, s.label));
+  const aligned = options.aligned;
+  const clvColumn = aligned?.clv ?? null;
+  const pAliveColumn = aligned?.pAlive != null && aligned.expectedOrders != null ? aligned.pAlive : null;
+  const expectedColumn = pAliveColumn !== null ? (aligned?.expectedOrders ?? null) : null;
+  // One accumulator per bit, resolved on first use in the order a list of memberships would
+  // create them (customer order, then bit order), so rows come out the same.
+  const bits = Math.min(32, refs.length);
+  const bitMask = bits === 32 ? -1 : (1 << bits) - 1;
+  const bitAccumulators: (Accumulator | undefined)[] = new Array(bits).fill(undefined);
+  const { orders: ordersOf, revenueCents: revenueOf, purchaseDays: daysOf, preferenceOrders: statedOf } = figures;
+  for (let i = 0; i < ordersOf.length; i++) {
+    const orders = ordersOf[i];
+    if (orders === 0) continue;
+    const clv = clvColumn === null ? undefined : clvColumn[i];
+    const pAlive = pAliveColumn === null ? Number.NaN : pAliveColumn[i];
+    const expected = expectedColumn === null ? Number.NaN : expectedColumn[i];
+    const revenueCents = revenueOf[i];
+    const repeater = daysOf[i] >= 2;
+    const stated = statedOf[i];
+    all.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
+    let mask = masks[i] & bitMask;
+    while (mask !== 0) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      mask &= mask - 1;
+      let acc = bitAccumulators[bit];
+      if (acc === undefined) {
+        const ref = refs[bit];
+        acc = bySegment.get(ref.segment);
+        if (acc === undefined) bySegment.set(ref.segment, (acc = new Accumulator(ref.segment, ref.label)));
+        bitAccumulators[bit] = acc;
+      }
+      acc.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
+    }
+  }
+  return finishSummary(all, bySegment, clvColumn !== null);
+}
+
 /**
  * Summarizes segments over `profiles` (customers without counted orders are left out).
  * `memberships` maps customer id → memberships (e.g. LiveSegments.byCustomer), or is a lookup
@@ -265,6 +337,15 @@ export function summarizeSegments(
   memberships: ReadonlyMap<string, readonly SegmentRef[]> | SegmentLookup,
   options: SegmentSummaryOptions = {},
 ): SegmentSummary {
+  const masks = typeof memberships === "function" ? masksOf.get(memberships) : undefined;
+  if (masks !== undefined) {
+    // Mask lookups (maskLookup) take the column path: same rows, no lists.
+    const list = Array.isArray(profiles) ? (profiles as CustomerProfile[]) : Array.from(profiles);
+    const maskColumn = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) if (list[i].orderCount !== 0) maskColumn[i] = masks.maskOf(list[i], i);
+    const aligned = options.aligned ?? alignPredictions(list, options.predictedClv, options.activity);
+    return summarizeMasks(summaryFigures(list), maskColumn, masks.segments, { aligned, segments: options.segments });
+  }
   const all = new Accumulator("all", "All customers");
   const bySegment = new Map<string, Accumulator>();
   for (const s of options.segments ?? []) bySegment.set(s.segment, new Accumulator(s.segment, s.label));
@@ -274,12 +355,6 @@ export function summarizeSegments(
   const hasClv = aligned ? aligned.clv !== null : clvMap !== undefined;
 
   const lookup: SegmentLookup = typeof memberships === "function" ? memberships : (p) => memberships.get(p.customerId);
-  const masks = typeof memberships === "function" ? masksOf.get(memberships) : undefined;
-  // Mask path: one accumulator per bit, resolved on first use in the order the list path
-  // would create them (customer order, then bit order), so rows come out the same.
-  const bits = masks === undefined ? 0 : Math.min(32, masks.segments.length);
-  const bitMask = bits === 32 ? -1 : (1 << bits) - 1;
-  const bitAccumulators: (Accumulator | undefined)[] = new Array(bits).fill(undefined);
   let index = -1;
   for (const p of profiles) {
     index++;
@@ -301,27 +376,6 @@ export function summarizeSegments(
         expected = activity.expectedOrders[row];
       }
     }
-    if (masks !== undefined) {
-      let mask = masks.maskOf(p, index) & bitMask;
-      const orders = p.orderCount;
-      const revenueCents = p.netRevenueCents;
-      const repeater = p.purchaseDays >= 2;
-      const stated = p.preferenceOrders;
-      all.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
-      while (mask !== 0) {
-        const bit = 31 - Math.clz32(mask & -mask);
-        mask &= mask - 1;
-        let acc = bitAccumulators[bit];
-        if (acc === undefined) {
-          const ref = masks.segments[bit];
-          acc = bySegment.get(ref.segment);
-          if (acc === undefined) bySegment.set(ref.segment, (acc = new Accumulator(ref.segment, ref.label)));
-          bitAccumulators[bit] = acc;
-        }
-        acc.addValues(orders, revenueCents, repeater, stated, clv, pAlive, expected);
-      }
-      continue;
-    }
     all.add(p, clv, pAlive, expected);
     const list = lookup(p, index);
     if (list === undefined) continue;
@@ -331,7 +385,10 @@ export function summarizeSegments(
       acc.add(p, clv, pAlive, expected);
     }
   }
+  return finishSummary(all, bySegment, hasClv);
+}
 
+function finishSummary(all: Accumulator, bySegment: ReadonlyMap<string, Accumulator>, hasClv: boolean): SegmentSummary {
   const caveats: string[] = [];
   let confidence: Confidence = "high";
   if (all.customers === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, dayNumber, dayOfMonthOfDay, daysInMonth, firstDayOfMonth, monthIndexOfDay, monthLabel } from "./calendar";
+import { DAY_MS, DayCalendar, dayNumber, dayOfMonthOfDay, daysInMonth, firstDayOfMonth, monthIndexOfDay, monthLabel } from "./calendar";
 
 describe("calendar", () => {
   it("agrees with Date for every day 1999–2031", () => {
@@ -21,5 +21,24 @@ describe("calendar", () => {
     expect(daysInMonth(2024 * 12 + 1)).toBe(29);
     expect(daysInMonth(2023 * 12 + 1)).toBe(28);
     expect(monthLabel(2024 * 12 + 2)).toBe("2024-03");
+  });
+});
+
+describe("DayCalendar", () => {
+  it("reads the same month index and day of month as the arithmetic, inside and outside its span", () => {
+    const first = dayNumber(Date.UTC(1999, 11, 20));
+    const last = dayNumber(Date.UTC(2004, 2, 5)); // spans 2000 (leap, divisible by 400) and 2004
+    const calendar = new DayCalendar(first, last);
+    for (let day = first - 40; day <= last + 40; day++) {
+      expect(calendar.monthIndex(day)).toBe(monthIndexOfDay(day));
+      expect(calendar.dayOfMonth(day)).toBe(dayOfMonthOfDay(day));
+    }
+  });
+
+  it("computes every day when the span is empty, reversed or not finite", () => {
+    for (const calendar of [new DayCalendar(Infinity, -Infinity), new DayCalendar(10, 5), new DayCalendar(0, 1e9)]) {
+      expect(calendar.monthIndex(11_000)).toBe(monthIndexOfDay(11_000));
+      expect(calendar.dayOfMonth(11_000)).toBe(dayOfMonthOfDay(11_000));
+    }
   });
 });
