@@ -107,6 +107,7 @@ export class StoreAnalyzer {
     this.tables = tables;
   }
 
+  /** Takes one order; it is read later (orders are written in small batches): do not change it after. */
   add(o: Order): void {
     this.tables.add(o);
   }

@@ -118,7 +118,7 @@ describe("fitClvModels on a real-sized store", () => {
     expect(models.transactions?.kind).toBe("bgnbd");
     expect(models.spend?.kind).toBe("gamma-gamma");
     expect(["medium", "high"]).toContain(models.confidence);
-    expect(models.message).toMatch(/^Based on 3000 customers \(\d+ returning\)/);
+    expect(models.message).toMatch(/^Based on 3,000 customers \([\d,]+ returning\)/);
     expect(allFinite(models)).toBe(true);
   });
 

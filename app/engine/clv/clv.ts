@@ -7,6 +7,7 @@
  * Outputs are finite numbers or null; never NaN or Infinity.
  */
 
+import { formatCount } from "../analyze/format";
 import type { Confidence, CustomerSummary } from "../types";
 import { bgnbdExpectedTransactionsIfAlive, bgnbdProbabilityAlive, fitBgNbd, isValidRfm, prepareBgNbdGroups, type BgNbdParams } from "./bgnbd";
 import { fitGammaGamma, isValidSpend, spendFrequencyCorrelation, type GammaGammaParams } from "./gamma-gamma";
@@ -167,7 +168,7 @@ export function fitClvModels(input: readonly CustomerSummary[] | SummaryColumns,
   const confidence = lowest(txConfidence, spendConfidence);
   const how = transactions.kind === "bgnbd" ? "a BG/NBD repeat-purchase model" : "your average repeat rate";
   const message =
-    `Based on ${customers} customers (${repeaters} returning), lifetime value uses ${how} and ` +
+    `Based on ${formatCount(customers)} customers (${formatCount(repeaters)} returning), lifetime value uses ${how} and ` +
     (spend.kind === "gamma-gamma" ? "a Gamma-Gamma order-value model." : "your average repeat order value.");
   return { ...base, transactions, spend, confidence, message, caveats };
 }

@@ -2,6 +2,7 @@
  * The plain-language headline of the delivery→LTV link. It states the size, direction
  * and uncertainty of the difference and never claims cause.
  */
+import { formatCount } from "../analyze/format";
 import type { Experience } from "./first-delivery-experience";
 
 export const EXPERIENCE_PHRASES: Record<Exclude<Experience, "on_time" | "unknown">, string> = {
@@ -12,11 +13,7 @@ export const EXPERIENCE_PHRASES: Record<Exclude<Experience, "on_time" | "unknown
 
 export const NOT_CAUSAL = "This is an association in your store's data, not proof of cause.";
 
-/** 1234567 → "1,234,567" (locale-independent, so output is stable everywhere). */
-export function formatCount(n: number): string {
-  const s = Math.round(n).toString();
-  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
+export { formatCount };
 
 /** A difference in rates as percentage points with one decimal ("9.1"). */
 export function formatPoints(x: number): string {

@@ -6,6 +6,7 @@
  * scale the figure is read on), then one step down per caveat (never below "low":
  * "insufficient" is reserved for too little data).
  */
+import { formatCount } from "../analyze/format";
 import type { Confidence } from "../types";
 
 export interface ConfidenceRules {
@@ -47,7 +48,7 @@ export function gradeWithReasons(
 ): GradedConfidence {
   const reasons = [...caveats];
   if (!(n >= rules.minN)) {
-    reasons.push(`Based on ${n} ${unit}; at least ${rules.minN} are needed for a reliable figure.`);
+    reasons.push(`Based on ${formatCount(n)} ${unit}; at least ${formatCount(rules.minN)} are needed for a reliable figure.`);
     return { confidence: "insufficient", caveats: reasons };
   }
   const rhw = relativeHalfWidth !== null && Number.isFinite(relativeHalfWidth) ? Math.abs(relativeHalfWidth) : Infinity;
@@ -56,10 +57,10 @@ export function gradeWithReasons(
   else if (n >= rules.mediumN && rhw <= rules.mediumRelativeHalfWidth) level = 2;
   else {
     level = 1;
-    if (n < rules.mediumN) reasons.push(`Based on only ${n} ${unit}.`);
+    if (n < rules.mediumN) reasons.push(`Based on only ${formatCount(n)} ${unit}.`);
     else if (rhw > rules.mediumRelativeHalfWidth) reasons.push("The confidence interval is wide relative to the figure.");
   }
-  if (level === 2 && n < rules.highN) reasons.push(`Based on ${n} ${unit}; ${rules.highN}+ would firm it up.`);
+  if (level === 2 && n < rules.highN) reasons.push(`Based on ${formatCount(n)} ${unit}; ${formatCount(rules.highN)}+ would firm it up.`);
   level = Math.max(1, level - caveats.length);
   return { confidence: ORDER[level], caveats: reasons };
 }
