@@ -1,10 +1,13 @@
-// npm test: the whole suite on the embedded SQLite database, then the database-backed suite
-// (test/) again on PostgreSQL, the production path. Under CI=true a missing PostgreSQL fails.
+// npm test: the whole suite on the embedded SQLite database, then the database-backed suites
+// (test/, and the persistence and import-sink tests beside their code) again on PostgreSQL, the
+// production path. Under CI=true a missing PostgreSQL fails.
 import { spawnSync } from "node:child_process";
 import { ensureAdminSchema } from "./admin-schema.mjs";
 import { ensureLocalPostgres } from "./postgres.mjs";
 
 const passthrough = process.argv.slice(2);
+/** The tests that touch the database. */
+const DATABASE_TESTS = ["test/", "app/data/", "app/sync/order-sink.server.test.ts"];
 const run = (label, args, env = {}) => {
   console.log(`\n▶ ${label}`);
   const res = spawnSync("npx", ["vitest", "run", ...args], { stdio: "inherit", env: { ...process.env, ...env } });
@@ -17,7 +20,7 @@ let status = run("tests on SQLite (embedded default)", passthrough);
 if (!process.env.SKIP_POSTGRES) {
   const pg = ensureLocalPostgres();
   if (pg.url) {
-    status ||= run("database tests on PostgreSQL", passthrough.length ? passthrough : ["test/"], { TEST_DATABASE_URL: pg.url });
+    status ||= run("database tests on PostgreSQL", passthrough.length ? passthrough : DATABASE_TESTS, { TEST_DATABASE_URL: pg.url });
   } else if (process.env.CI) {
     console.error(`\n✖ PostgreSQL tests could not run: ${pg.reason}`);
     status ||= 1;
