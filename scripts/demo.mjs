@@ -5,6 +5,14 @@
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 
+// The native SQLite driver is built for the Node that installed it (22): an older Node fails
+// later with an opaque driver error, so say it here.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`npm run demo: Second Order needs Node.js 22.12 or newer; this is ${process.version}. See README.md, Requirements.`);
+  process.exit(1);
+}
+
 const { values } = parseArgs({
   options: {
     orders: { type: "string", default: "20000" },
