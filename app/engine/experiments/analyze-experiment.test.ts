@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { twoVariantExperiment } from "../testing/fixtures";
 import { DAY, at, order } from "../testing/order-builder";
 import { analyzeExperiment } from "./analyze-experiment";
 import type { ExperimentDefinition } from "./definition";
@@ -7,22 +8,8 @@ import { DELIVERY_VARIABLES } from "./registry";
 
 const asOf = at("2025-01-01");
 
-const def = (over: Partial<ExperimentDefinition> = {}): ExperimentDefinition => ({
-  id: "e1",
-  name: "Unboxing",
-  variable: "packaging",
-  hypothesis: "",
-  variants: DELIVERY_VARIABLES.packaging.variants.map((v) => ({ ...v })),
-  unit: "customer",
-  primaryMetric: "repeat_within_days",
-  windowDays: 90,
-  mde: 0.05,
-  alpha: 0.05,
-  power: 0.8,
-  plannedPerVariant: 100,
-  audience: {},
-  ...over,
-});
+const def = (over: Partial<ExperimentDefinition> = {}): ExperimentDefinition =>
+  twoVariantExperiment({ id: "e1", name: "Unboxing", variants: DELIVERY_VARIABLES.packaging.variants.map((v) => ({ ...v })), plannedPerVariant: 100, ...over });
 
 /** n matured units of a variant, `repeats` of them reordering on day 30, `troubled` with a refund. */
 function units(variant: string, n: number, repeats: number, followUpDays = 120, troubled = 0): UnitOutcome[] {
